@@ -1,0 +1,75 @@
+// The public surface of @account-planning/core. Every exported name is listed here.
+
+export {
+  type CommandHandler,
+  type CommandHandlerOptions,
+  type CommandResult,
+  createCommandHandler,
+  type HandleOptions,
+  type LoadedState,
+  type RetryPolicy,
+} from './commandHandling/commandHandler.js';
+export { type Decider, evolve, fold } from './decider/decider.js';
+export {
+  AccountPlanningError,
+  CheckpointConflictError,
+  ConcurrencyError,
+  DomainRuleViolation,
+  type ErrorCode,
+  type ExpectedVersion,
+  IdempotencyConflictError,
+  isAccountPlanningError,
+  NotFoundError,
+  StorageError,
+  TenantIsolationError,
+  ValidationError,
+  type ValidationIssue,
+} from './errors.js';
+export {
+  createEventRegistry,
+  defineEvent,
+  type EventDefinition,
+  type EventOf,
+  type EventRegistry,
+  type PersonalDataDeclaration,
+  type Upcaster,
+  type ValidatedEventData,
+} from './eventStore/eventRegistry.js';
+export {
+  comparePositions,
+  decodePosition,
+  encodePosition,
+  isPosition,
+  type Position,
+  START_POSITION,
+} from './eventStore/position.js';
+export {
+  assertIdentifier,
+  checkExpectedVersion,
+  isExpectedVersion,
+  type PreparedEvent,
+  prepareAppend,
+  STORE_LIMITS,
+} from './eventStore/prepareAppend.js';
+export type {
+  AppendOptions,
+  AppendResult,
+  BatchContext,
+  EventEnvelope,
+  EventLike,
+  EventMetadata,
+  EventStore,
+  ForgetResult,
+  JsonValue,
+  LogRead,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  Snapshot,
+  SnapshotStore,
+  StoreCapabilities,
+  StreamRead,
+  SubscribeOptions,
+  Subscription,
+} from './eventStore/types.js';
