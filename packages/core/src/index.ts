@@ -73,3 +73,19 @@ export type {
   SubscribeOptions,
   Subscription,
 } from './eventStore/types.js';
+export { createIdFactory, type StreamKind, streamIdFor, Ulid } from './ids/ids.js';
+export { CurrencyCode, MinorUnits, Money, money, roundMinor } from './money/money.js';
+export {
+  addDays,
+  addMonths,
+  CalendarDate,
+  daysBetween,
+  Instant,
+  isQuarter,
+  Month,
+  monthOf,
+  monthsOf,
+  Period,
+  Quarter,
+  quarterOf,
+} from './periods/period.js';

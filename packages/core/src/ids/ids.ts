@@ -1,0 +1,25 @@
+import { monotonicFactory } from 'ulid';
+import { z } from 'zod';
+
+/** A ULID: 26 Crockford base-32 characters, sortable by creation time. */
+export const Ulid = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'expected a ULID');
+/** A ULID. */
+export type Ulid = z.infer<typeof Ulid>;
+
+/** The kinds of aggregate, each with its own stream-id prefix. */
+export type StreamKind = 'account' | 'plan' | 'review' | 'territory' | 'salesplan' | 'action';
+
+/** The stream id of one aggregate instance: `account-<ulid>`, `territory-<id>`. */
+export function streamIdFor(kind: StreamKind, id: string): string {
+  return `${kind}-${id}`;
+}
+
+/**
+ * Creates an id factory that returns ULIDs, increasing even within one millisecond. Ids are
+ * made at the edge (an application service, a test) and passed into commands: deciders never
+ * make ids themselves.
+ */
+export function createIdFactory(now: () => number = Date.now): () => Ulid {
+  const next = monotonicFactory();
+  return () => next(now());
+}
