@@ -77,6 +77,7 @@ export function deciderSpec<S, C, E extends EventLike>(
           return decider.decide(command, state);
         };
         return {
+          // biome-ignore lint/suspicious/noThenProperty: given/when/then is the spec's vocabulary; this object is never awaited.
           then(expected) {
             const produced = run();
             expect(produced).toEqual(expected);
