@@ -1,6 +1,12 @@
 // The public surface of @account-planning/core. Every exported name is listed here.
 
 export {
+  type AggregateDefinition,
+  defineAggregate,
+  type RuleCatalog,
+} from './catalog/aggregateDefinition.js';
+export { domainAggregates } from './catalog/domainAggregates.js';
+export {
   type CommandHandler,
   type CommandHandlerOptions,
   type CommandResult,
@@ -73,7 +79,7 @@ export type {
   SubscribeOptions,
   Subscription,
 } from './eventStore/types.js';
-export { createIdFactory, type StreamKind, streamIdFor, Ulid } from './ids/ids.js';
+export { createIdFactory, type StreamKind, streamIdFor, Ulid, UserId } from './ids/ids.js';
 export { CurrencyCode, MinorUnits, Money, money, roundMinor } from './money/money.js';
 export {
   addDays,

@@ -6,6 +6,15 @@ export const Ulid = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'expected a ULI
 /** A ULID. */
 export type Ulid = z.infer<typeof Ulid>;
 
+/**
+ * The id of a person using the host product (a rep, a manager): whatever id the host gives its
+ * users, 1 to 128 characters without whitespace (so that it can be part of a stream id such as
+ * `salesplan-<rep>-<period>`).
+ */
+export const UserId = z.string().min(1).max(128).regex(/^\S+$/, 'a user id has no whitespace');
+/** The id of a person using the host product. */
+export type UserId = z.infer<typeof UserId>;
+
 /** The kinds of aggregate, each with its own stream-id prefix. */
 export type StreamKind = 'account' | 'plan' | 'review' | 'territory' | 'salesplan' | 'action';
 
