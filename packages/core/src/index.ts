@@ -95,3 +95,83 @@ export {
   Quarter,
   quarterOf,
 } from './periods/period.js';
+export {
+  ApprovePlan,
+  ArchivePlan,
+  ChoosePlanTopOpportunities,
+  ClonePlanIntoNextYear,
+  DEFAULT_PLAN_REVIEW_CADENCE,
+  DraftPlan,
+  ListPlanNextSteps,
+  PlanCommand,
+  RecordPlanReview,
+  ReturnPlanForChanges,
+  RevisePlan,
+  SetPlanGoal,
+  SetPlanReviewCadence,
+  SubmitPlan,
+  WithdrawPlanGoal,
+  WritePlanAccountOverview,
+  WritePlanCompetitiveStrategy,
+  WritePlanIndustryOverview,
+  WritePlanPastPerformance,
+  WritePlanRelationshipOverview,
+  WritePlanRevenuePlan,
+  WritePlanTeamAlignment,
+} from './plans/commands.js';
+export { decidePlan } from './plans/decide.js';
+export { draftNextYearPlan } from './plans/draftNextYearPlan.js';
+export {
+  AccountOverviewSection,
+  CompetitiveStrategySection,
+  GoalMeasure,
+  GoalMetric,
+  IndustryOverviewSection,
+  NextStepsSection,
+  PastPerformanceSection,
+  PlanAccountOverviewWritten,
+  PlanActorRole,
+  PlanApproved,
+  PlanArchived,
+  PlanCloned,
+  PlanCompetitiveStrategyWritten,
+  PlanDrafted,
+  type PlanEvent,
+  PlanGoal,
+  PlanGoalSet,
+  PlanGoalWithdrawn,
+  PlanIndustryOverviewWritten,
+  PlanNextStepsListed,
+  PlanPastPerformanceWritten,
+  PlanRelationshipLevel,
+  PlanRelationshipOverviewWritten,
+  PlanReturnedForChanges,
+  PlanRevenuePlanWritten,
+  PlanReviewCadence,
+  PlanReviewCadenceSet,
+  PlanReviewed,
+  PlanRevised,
+  PlanSectionName,
+  PlanSections,
+  PlanSubmitted,
+  PlanTeamAlignmentWritten,
+  PlanTopOpportunitiesChosen,
+  planEvents,
+  RelationshipOverviewSection,
+  RevenuePlanSection,
+  TeamAlignmentSection,
+  TopOpportunitiesSection,
+} from './plans/events.js';
+export { evolvePlan } from './plans/evolve.js';
+export { type PlanCompleteness, planCompleteness } from './plans/planCompleteness.js';
+export { planAggregate, planDecider } from './plans/planDecider.js';
+export { type PlanFreshness, planFreshness } from './plans/planFreshness.js';
+export { type PlanReviewDue, type PlanReviewsDue, planReviewsDue } from './plans/planReviewsDue.js';
+export {
+  type ApprovedPlanVersion,
+  initialPlanState,
+  type PlanReviewRecord,
+  type PlanState,
+  type PlanStatus,
+} from './plans/planState.js';
+export { type PlanRule, planRules } from './plans/rules.js';

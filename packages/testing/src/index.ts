@@ -1,6 +1,18 @@
 // The public surface of @account-planning/testing. Every exported name is listed here.
 
 export {
+  arbitraryPlanCommand,
+  arbitraryPlanCommandSequence,
+  arbitraryPlanContext,
+  arbitraryPlanEvent,
+  arbitraryPlanGoal,
+  arbitraryPlanSections,
+  type PlanContext,
+  planCommandArbitraries,
+  planEventArbitraries,
+  planSectionArbitraries,
+} from './arbitraries/plans.js';
+export {
   arbitraryCalendarDate,
   arbitraryCurrency,
   arbitraryInstant,
@@ -12,6 +24,11 @@ export {
   arbitraryUlid,
   arbitraryUserId,
 } from './arbitraries/primitives.js';
+export {
+  type CommandSequenceRun,
+  type CommandSequenceStep,
+  runCommandSequence,
+} from './commandSequence/runCommandSequence.js';
 export {
   type DeciderSpecification,
   type DeciderSpecOptions,
