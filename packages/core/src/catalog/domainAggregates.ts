@@ -1,3 +1,4 @@
+import { accountAggregate } from '../accounts/index.js';
 import { planAggregate } from '../plans/index.js';
 
 /**
@@ -5,4 +6,4 @@ import { planAggregate } from '../plans/index.js';
  * `defineAggregate`. The event catalog and the JSON Schemas in `docs/` are generated from this
  * list (`pnpm docs:domain`), so a new aggregate needs exactly one line here to be documented.
  */
-export const domainAggregates = [planAggregate] as const;
+export const domainAggregates = [accountAggregate, planAggregate] as const;
