@@ -1,0 +1,51 @@
+// The public surface of @account-planning/reporting. Every exported name is listed here.
+
+export { type CsvFile, type CsvOptions, renderCsv, renderCsvFiles } from './csv/renderCsv.js';
+export {
+  ChartBlock,
+  ChartCategoryAxis,
+  ChartDatum,
+  ChartKind,
+  ChartSeries,
+  ChartValueAxis,
+} from './document/chartBlock.js';
+export { HeatMapBlock, HeatMapRow, HeatMapState, Tone } from './document/heatMapBlock.js';
+export { KeyFigure, KeyFiguresBlock, Trend } from './document/keyFiguresBlock.js';
+export { OrgChartBlock, OrgChartPerson, STANCE_LABELS, Stance } from './document/orgChartBlock.js';
+export {
+  parseReportDocument,
+  ReportBlock,
+  ReportDocument,
+  ReportMetadataEntry,
+  ReportSection,
+  ReportSubsection,
+} from './document/reportDocument.js';
+export { Label, ProseText, ReportId } from './document/reportText.js';
+export { TableBlock, TableColumn, TableRow } from './document/tableBlock.js';
+export {
+  ChecklistBlock,
+  ChecklistItem,
+  HeadingBlock,
+  ListBlock,
+  ParagraphBlock,
+} from './document/textBlocks.js';
+export {
+  DateFormat,
+  MeasureFormat,
+  MoneyFormat,
+  NumberFormat,
+  PercentFormat,
+  type ReportValue,
+  TextFormat,
+  ValueFormat,
+} from './document/valueFormat.js';
+export {
+  DEFAULT_LOCALE,
+  formatDate,
+  formatInstant,
+  formatMoney,
+  formatPercent,
+  formatValue,
+  minorToDecimal,
+} from './formatting/formatValue.js';
+export { renderMarkdown } from './markdown/renderMarkdown.js';
