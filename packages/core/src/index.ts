@@ -164,6 +164,17 @@ export {
   prepareAppend,
   STORE_LIMITS,
 } from './eventStore/prepareAppend.js';
+export {
+  type CheckedReadAllOptions,
+  type CheckedReadStreamOptions,
+  checkReadAllOptions,
+  checkReadStreamOptions,
+} from './eventStore/readOptions.js';
+export {
+  type BatchCommit,
+  type SubscriptionLoopSource,
+  subscriptionLoop,
+} from './eventStore/subscriptionLoop.js';
 export type {
   AppendOptions,
   AppendResult,

@@ -29,8 +29,8 @@ export interface PreparedEvent {
 
 /**
  * Checks an identifier (tenant, stream id, event type, event id, consumer): a non-empty string
- * within `maxLength` with no NUL character. Everything else, quotes and semicolons included, is
- * stored verbatim.
+ * within `maxLength` with no NUL character or lone surrogate. Everything else, quotes and
+ * semicolons included, is stored verbatim.
  * @throws {ValidationError} with `path`.
  */
 export function assertIdentifier(
@@ -44,6 +44,7 @@ export function assertIdentifier(
   else if (value.length === 0) message = `${what} must not be empty`;
   else if (value.length > maxLength) message = `${what} is longer than ${maxLength} characters`;
   else if (value.includes('\u0000')) message = `${what} must not contain NUL characters`;
+  else if (!isWellFormed(value)) message = `${what} must not contain lone surrogates`;
   if (message) {
     throw new ValidationError(message, [{ path, message, code: 'invalid_identifier' }]);
   }
@@ -175,10 +176,20 @@ function withPathPrefix(error: ValidationError, prefix: readonly (string | numbe
 }
 
 /**
+ * False when a string holds a lone UTF-16 surrogate, which has no UTF-8 encoding: PostgreSQL
+ * (and any UTF-8 storage) cannot store it, so every adapter rejects it up front.
+ */
+function isWellFormed(value: string): boolean {
+  // String.prototype.isWellFormed is in Node 20 but not in the ES2023 lib this package targets.
+  return (value as string & { isWellFormed(): boolean }).isWellFormed();
+}
+
+/**
  * Deep-copies a JSON value, freezing the copy, and rejects what JSON cannot carry faithfully:
  * undefined, functions, symbols, bigints, NaN and infinities, class instances (Date, Map),
- * cycles, and NUL characters (PostgreSQL's jsonb cannot store them). Object properties whose
- * value is undefined are dropped, as `JSON.stringify` does.
+ * cycles, NUL characters and lone surrogates (PostgreSQL's jsonb cannot store them). Object
+ * properties whose value is undefined are dropped, as `JSON.stringify` does; a `__proto__` key
+ * is kept as data.
  */
 function copyJson(
   value: unknown,
@@ -199,6 +210,7 @@ function copyJson(
     switch (typeof item) {
       case 'string':
         if (item.includes('\u0000')) reject('strings must not contain NUL characters');
+        if (!isWellFormed(item)) reject('strings must not contain lone surrogates');
         size.length += item.length + 2;
         return item;
       case 'number':
@@ -238,8 +250,19 @@ function copyJson(
             if (field === undefined) continue;
             path.push(key);
             if (key.includes('\u0000')) reject('keys must not contain NUL characters');
+            if (!isWellFormed(key)) reject('keys must not contain lone surrogates');
             size.length += key.length + 3;
-            out[key] = copy(field);
+            if (key === '__proto__') {
+              // Plain assignment would set the copy's prototype instead of storing the key.
+              Object.defineProperty(out, key, {
+                value: copy(field),
+                enumerable: true,
+                writable: true,
+                configurable: true,
+              });
+            } else {
+              out[key] = copy(field);
+            }
             path.pop();
           }
           result = Object.freeze(out);
