@@ -30,6 +30,12 @@ export {
   runCommandSequence,
 } from './commandSequence/runCommandSequence.js';
 export {
+  describeEventStoreContract,
+  type EventStoreContractFactory,
+  type EventStoreContractFixture,
+  type EventStoreContractStoreOptions,
+} from './contract/describeEventStoreContract.js';
+export {
   type DeciderSpecification,
   type DeciderSpecOptions,
   type DeciderThen,
