@@ -85,7 +85,7 @@ export function subscriptionContract(context: ContractContext): void {
       const subscription: Subscription = store.subscribe({
         handler: async (events) => {
           handled.push(...events.map((e) => e.streamVersion));
-          if (pending) return;
+          if (pending !== undefined) return;
           await store.append('s', notes(3, 'during'), { expectedVersion: 2 });
           pending = subscription.caughtUp();
         },
