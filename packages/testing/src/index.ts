@@ -1,6 +1,15 @@
 // The public surface of @account-planning/testing. Every exported name is listed here.
 
 export {
+  type ActionItemArbitraryOptions,
+  actionItemCommandArbitraries,
+  actionItemEventArbitraries,
+  arbitraryActionItemCommand,
+  arbitraryActionItemEvent,
+  arbitraryActionItemLife,
+  arbitraryActionItemSource,
+} from './arbitraries/actions.js';
+export {
   arbitraryPlanCommand,
   arbitraryPlanCommandSequence,
   arbitraryPlanContext,
@@ -24,6 +33,20 @@ export {
   arbitraryUlid,
   arbitraryUserId,
 } from './arbitraries/primitives.js';
+export {
+  arbitraryGrowthExpectation,
+  arbitraryPreparationDocument,
+  arbitraryPreparationEntry,
+  arbitraryPreviousActionOutcome,
+  arbitraryReviewCommand,
+  arbitraryReviewEvent,
+  arbitraryReviewLife,
+  type ReviewArbitraryOptions,
+  type ReviewLifeEnding,
+  type ReviewLifeOptions,
+  reviewCommandArbitraries,
+  reviewEventArbitraries,
+} from './arbitraries/reviews.js';
 export {
   type CommandSequenceRun,
   type CommandSequenceStep,

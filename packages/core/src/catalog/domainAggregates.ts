@@ -1,9 +1,16 @@
 import { accountAggregate } from '../accounts/index.js';
+import { actionItemAggregate } from '../actions/index.js';
 import { planAggregate } from '../plans/index.js';
+import { reviewAggregate } from '../reviews/index.js';
 
 /**
  * Every aggregate of the domain, in the order the docs present them, each built with
  * `defineAggregate`. The event catalog and the JSON Schemas in `docs/` are generated from this
  * list (`pnpm docs:domain`), so a new aggregate needs exactly one line here to be documented.
  */
-export const domainAggregates = [accountAggregate, planAggregate] as const;
+export const domainAggregates = [
+  accountAggregate,
+  planAggregate,
+  reviewAggregate,
+  actionItemAggregate,
+] as const;

@@ -1,0 +1,95 @@
+import { DomainRuleViolation } from '../errors.js';
+import type { ActionItemCommand } from './commands.js';
+import type { ActionItemEvent } from './events.js';
+import type { ActionItemState } from './evolve.js';
+import { type ActionItemRule, actionItemRules } from './rules.js';
+
+function violation(rule: ActionItemRule, ids: Record<string, string>): DomainRuleViolation {
+  return new DomainRuleViolation(rule, actionItemRules[rule], ids);
+}
+
+/**
+ * The events an action-item command produces against the item's current state. Pure: time and
+ * ids come in the command.
+ *
+ * @throws {DomainRuleViolation} with one of {@link actionItemRules}' codes and the `actionId`.
+ */
+export function decideActionItem(
+  command: ActionItemCommand,
+  state: ActionItemState,
+): ActionItemEvent[] {
+  const ids = { actionId: command.actionId };
+  if (command.type === 'OpenActionItem') {
+    if (state.status !== 'none') throw violation('action.already_opened', ids);
+    if (command.dueOn < command.openedAt.slice(0, 10)) {
+      throw violation('action.due_before_opened', ids);
+    }
+    return [
+      {
+        type: 'ActionItemOpened',
+        data: {
+          actionId: command.actionId,
+          source: command.source,
+          ownerRole: command.ownerRole,
+          ownerId: command.ownerId,
+          title: command.title,
+          accountId: command.accountId ?? null,
+          dueOn: command.dueOn,
+          openedAt: command.openedAt,
+        },
+      },
+    ];
+  }
+
+  if (state.status === 'none' || state.actionId !== command.actionId) {
+    throw violation('action.not_opened', ids);
+  }
+  if (state.status === 'done' && command.type === 'CompleteActionItem') {
+    throw violation('action.already_completed', ids);
+  }
+  if (state.status === 'done' || state.status === 'cancelled') {
+    throw violation('action.closed', ids);
+  }
+
+  switch (command.type) {
+    case 'CompleteActionItem':
+      return [
+        {
+          type: 'ActionItemCompleted',
+          data: {
+            actionId: command.actionId,
+            completedAt: command.completedAt,
+            note: command.note ?? null,
+          },
+        },
+      ];
+    case 'SlipActionItem': {
+      const previousDueOn = state.dueOn ?? command.newDueOn;
+      if (command.newDueOn <= previousDueOn) throw violation('action.slip_not_later', ids);
+      return [
+        {
+          type: 'ActionItemSlipped',
+          data: {
+            actionId: command.actionId,
+            previousDueOn,
+            newDueOn: command.newDueOn,
+            slipCount: state.slipCount + 1,
+            reason: command.reason ?? null,
+            slippedAt: command.slippedAt,
+          },
+        },
+      ];
+    }
+    case 'CancelActionItem':
+      return [
+        {
+          type: 'ActionItemCancelled',
+          data: {
+            actionId: command.actionId,
+            reason: command.reason ?? null,
+            cancelledAt: command.cancelledAt,
+          },
+        },
+      ];
+  }
+}

@@ -1,0 +1,335 @@
+import { DomainRuleViolation } from '../errors.js';
+import type { ReviewCommand } from './commands.js';
+import {
+  type NoticeWarning,
+  type PreviousReview,
+  type ReviewEvent,
+  type ReviewKind,
+  ReviewQuestion,
+} from './events.js';
+import { pendingPreviousActionIds, type ReviewState } from './evolve.js';
+import { defaultNoticePolicy, type NoticePolicy } from './noticePolicy.js';
+import { type ReviewRule, reviewRules } from './rules.js';
+
+const DAY_MS = 86_400_000;
+
+/** seed 001: a monthly review looks 90 days ahead; an annual or plan review looks a year ahead. */
+const DEFAULT_HORIZON_DAYS: Readonly<Record<ReviewKind, number>> = {
+  monthly: 90,
+  annual: 365,
+  strategic_plan: 365,
+};
+
+/** seed 001: "more than two minutes" on one account is too long. */
+const DEFAULT_TIME_BOX_SECONDS = 120;
+
+function violation(rule: ReviewRule, ids: Record<string, string>): DomainRuleViolation {
+  return new DomainRuleViolation(rule, reviewRules[rule], ids);
+}
+
+/**
+ * The events a review command produces against the review's current state, under a notice
+ * policy (default {@link defaultNoticePolicy}). Pure: time and ids come in the command.
+ *
+ * @throws {DomainRuleViolation} with one of {@link reviewRules}' codes and the ids involved
+ *   (`reviewId`, and `actionId` or `accountId` when one is at fault).
+ */
+export function decideReview(
+  command: ReviewCommand,
+  state: ReviewState,
+  noticePolicy: NoticePolicy = defaultNoticePolicy,
+): ReviewEvent[] {
+  const reviewId = command.reviewId;
+  const ids = { reviewId };
+
+  if (command.type === 'ScheduleReview') {
+    if (state.status !== 'none') throw violation('review.already_scheduled', ids);
+    if (command.managerId === command.repId) {
+      throw violation('review.manager_is_rep', { ...ids, repId: command.repId });
+    }
+    if (command.kind === 'strategic_plan' && command.accountIds.length !== 1) {
+      throw violation('review.strategic_plan_single_account', ids);
+    }
+    if (command.previousReview?.reviewId === reviewId) {
+      throw violation('review.previous_is_self', ids);
+    }
+    if (Date.parse(command.scheduledFor) <= Date.parse(command.scheduledAt)) {
+      throw violation('review.scheduled_in_past', ids);
+    }
+    return [
+      {
+        type: 'ReviewScheduled',
+        data: {
+          reviewId,
+          kind: command.kind,
+          repId: command.repId,
+          managerId: command.managerId,
+          accountIds: command.accountIds,
+          planId: command.planId ?? null,
+          horizonDays: command.horizonDays ?? DEFAULT_HORIZON_DAYS[command.kind],
+          discussionTimeBoxSeconds: command.discussionTimeBoxSeconds ?? DEFAULT_TIME_BOX_SECONDS,
+          scheduledFor: command.scheduledFor,
+          previousReview: command.previousReview ?? null,
+          scheduledAt: command.scheduledAt,
+        },
+      },
+    ];
+  }
+
+  if (state.status === 'none' || state.reviewId !== reviewId) {
+    throw violation('review.not_scheduled', ids);
+  }
+  if (state.status === 'concluded') throw violation('review.concluded', ids);
+  if (state.status === 'cancelled') throw violation('review.cancelled', ids);
+
+  switch (command.type) {
+    case 'RescheduleReview':
+      if (state.status === 'in_progress') throw violation('review.already_started', ids);
+      if (Date.parse(command.scheduledFor) <= Date.parse(command.rescheduledAt)) {
+        throw violation('review.scheduled_in_past', ids);
+      }
+      return [
+        {
+          type: 'ReviewRescheduled',
+          data: {
+            reviewId,
+            previousScheduledFor: state.scheduledFor ?? command.scheduledFor,
+            scheduledFor: command.scheduledFor,
+            reason: command.reason ?? null,
+            rescheduledAt: command.rescheduledAt,
+          },
+        },
+      ];
+
+    case 'SendReviewNotice': {
+      if (state.status === 'in_progress') throw violation('review.already_started', ids);
+      if (state.notice) throw violation('review.notice_already_sent', ids);
+      const aheadMs = Date.parse(state.scheduledFor ?? command.sentAt) - Date.parse(command.sentAt);
+      if (aheadMs <= 0) throw violation('review.notice_after_start', ids);
+      const noticeDays = Math.floor(aheadMs / DAY_MS);
+      return [
+        {
+          type: 'ReviewNoticeSent',
+          data: {
+            reviewId,
+            agenda: command.agenda,
+            noticeDays,
+            warning: noticeWarning(noticeDays, noticePolicy, ids),
+            sentAt: command.sentAt,
+          },
+        },
+      ];
+    }
+
+    case 'SavePreparationDraft':
+      if (state.preparation?.status === 'submitted') {
+        throw violation('review.preparation_frozen', ids);
+      }
+      if (state.status === 'in_progress') throw violation('review.already_started', ids);
+      return [
+        {
+          type: 'PreparationDraftSaved',
+          data: { reviewId, document: command.document, savedAt: command.savedAt },
+        },
+      ];
+
+    case 'SubmitPreparation': {
+      if (state.preparation?.status === 'submitted') {
+        throw violation('review.preparation_frozen', ids);
+      }
+      if (state.status === 'in_progress') throw violation('review.already_started', ids);
+      const document = command.document ?? state.preparation?.document;
+      if (!document) throw violation('review.preparation_missing', ids);
+      return [
+        {
+          type: 'PreparationSubmitted',
+          data: { reviewId, document, submittedAt: command.submittedAt },
+        },
+      ];
+    }
+
+    case 'StartReview': {
+      if (state.status === 'in_progress') throw violation('review.already_started', ids);
+      // seed 000: a review held without notice "is going to be a lot of fluff and little substance".
+      if (!state.notice) throw violation('review.notice_not_sent', ids);
+      const previousReview: PreviousReview | null =
+        command.previousReview === undefined ? state.previousReview : command.previousReview;
+      if (previousReview?.reviewId === reviewId) throw violation('review.previous_is_self', ids);
+      return [
+        {
+          type: 'ReviewStarted',
+          data: { reviewId, previousReview, startedAt: command.startedAt },
+        },
+      ];
+    }
+
+    case 'CancelReview':
+      return [
+        {
+          type: 'ReviewCancelled',
+          data: { reviewId, reason: command.reason ?? null, cancelledAt: command.cancelledAt },
+        },
+      ];
+  }
+
+  // Everything below is a step of holding the meeting.
+  if (state.status !== 'in_progress') throw violation('review.not_started', ids);
+
+  if (command.type === 'ReviewPreviousAction') {
+    const actionIds = { ...ids, actionId: command.actionId };
+    if (!state.previousReview?.openActionIds.includes(command.actionId)) {
+      throw violation('review.action_not_from_previous_review', actionIds);
+    }
+    if (state.previousActionsReviewed[command.actionId]) {
+      throw violation('review.previous_action_already_reviewed', actionIds);
+    }
+    return [
+      {
+        type: 'PreviousActionReviewed',
+        data: {
+          reviewId,
+          actionId: command.actionId,
+          outcome: command.outcome,
+          note: command.note ?? null,
+          reviewedAt: command.reviewedAt,
+        },
+      },
+    ];
+  }
+
+  // seed 001: "the review should always begin with the status of actions taken since the last
+  // review": nothing else happens in the meeting until each of them has been reviewed.
+  const pending = pendingPreviousActionIds(state);
+  if (pending.length > 0) {
+    throw violation('review.previous_actions_pending', { ...ids, actionId: pending[0] ?? '' });
+  }
+
+  switch (command.type) {
+    case 'DiscussAccount': {
+      const accountIds = { ...ids, accountId: command.accountId };
+      if (!state.accountIds.includes(command.accountId)) {
+        throw violation('review.account_out_of_scope', accountIds);
+      }
+      if (state.discussions[command.accountId]) {
+        throw violation('review.account_already_discussed', accountIds);
+      }
+      const durationSeconds = Math.floor(
+        (Date.parse(command.endedAt) - Date.parse(command.startedAt)) / 1000,
+      );
+      const discussed: ReviewEvent = {
+        type: 'AccountDiscussed',
+        data: {
+          reviewId,
+          accountId: command.accountId,
+          startedAt: command.startedAt,
+          endedAt: command.endedAt,
+          durationSeconds,
+          notes: command.notes ?? null,
+        },
+      };
+      const timeBoxSeconds = state.discussionTimeBoxSeconds;
+      if (durationSeconds <= timeBoxSeconds) return [discussed];
+      return [
+        discussed,
+        {
+          type: 'AccountDiscussionOverran',
+          data: {
+            reviewId,
+            accountId: command.accountId,
+            timeBoxSeconds,
+            durationSeconds,
+            overrunSeconds: durationSeconds - timeBoxSeconds,
+          },
+        },
+      ];
+    }
+
+    case 'AnswerReviewQuestion':
+      return [
+        {
+          type: 'ReviewQuestionAnswered',
+          data: {
+            reviewId,
+            question: command.question,
+            answer: command.answer,
+            answeredAt: command.answeredAt,
+          },
+        },
+      ];
+
+    case 'SetGrowthExpectation':
+      if (!state.accountIds.includes(command.accountId)) {
+        throw violation('review.account_out_of_scope', { ...ids, accountId: command.accountId });
+      }
+      return [
+        {
+          type: 'GrowthExpectationSet',
+          data: {
+            reviewId,
+            accountId: command.accountId,
+            expectation: command.expectation,
+            note: command.note ?? null,
+            setAt: command.setAt,
+          },
+        },
+      ];
+
+    case 'AssignActionItem': {
+      const actionIds = { ...ids, actionId: command.actionId };
+      const participant = command.ownerRole === 'rep' ? state.repId : state.managerId;
+      if (command.ownerId !== participant) {
+        throw violation('review.action_owner_not_participant', {
+          ...actionIds,
+          ownerId: command.ownerId,
+        });
+      }
+      if (state.actionItems.some((item) => item.actionId === command.actionId)) {
+        throw violation('review.action_already_assigned', actionIds);
+      }
+      if (command.dueOn < command.assignedAt.slice(0, 10)) {
+        throw violation('review.action_due_before_review', actionIds);
+      }
+      return [
+        {
+          type: 'ActionItemAssigned',
+          data: {
+            reviewId,
+            actionId: command.actionId,
+            ownerRole: command.ownerRole,
+            ownerId: command.ownerId,
+            title: command.title,
+            accountId: command.accountId ?? null,
+            dueOn: command.dueOn,
+            assignedAt: command.assignedAt,
+          },
+        },
+      ];
+    }
+
+    case 'ConcludeReview':
+      return [
+        {
+          type: 'ReviewConcluded',
+          data: {
+            reviewId,
+            summary: command.summary ?? null,
+            undiscussedAccountIds: state.accountIds.filter((id) => !state.discussions[id]),
+            unansweredQuestions: ReviewQuestion.options.filter((q) => !state.answers[q]),
+            actionIds: state.actionItems.map((item) => item.actionId),
+            concludedAt: command.concludedAt,
+          },
+        },
+      ];
+  }
+}
+
+function noticeWarning(
+  noticeDays: number,
+  policy: NoticePolicy,
+  ids: Record<string, string>,
+): NoticeWarning | null {
+  if (policy.onShortNotice === 'allow' || noticeDays >= policy.preferredDays) return null;
+  if (noticeDays >= policy.minimumDays) return 'below_preferred';
+  if (policy.onShortNotice === 'reject') throw violation('review.notice_too_short', ids);
+  return 'below_minimum';
+}
