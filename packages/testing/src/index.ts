@@ -1,6 +1,18 @@
 // The public surface of @account-planning/testing. Every exported name is listed here.
 
 export {
+  type AccountCommandSequence,
+  type AccountContext,
+  accountCommandArbitraries,
+  accountEventArbitraries,
+  arbitraryAccountCommand,
+  arbitraryAccountCommandSequence,
+  arbitraryAccountContext,
+  arbitraryAccountEvent,
+  arbitraryInvalidAccountCommand,
+  type InvalidAccountCommand,
+} from './arbitraries/accounts.js';
+export {
   type ActionItemArbitraryOptions,
   actionItemCommandArbitraries,
   actionItemEventArbitraries,
