@@ -381,3 +381,78 @@ export {
   StartReview,
   SubmitPreparation,
 } from './reviews/index.js';
+export {
+  AllocateSalesPlanGrowth,
+  CloseSalesPlan,
+  OpenSalesPlan,
+  SalesPlanCommand,
+  SetSalesPlanGrowthGoal,
+  SetSalesPlanPipelineStockingGoal,
+  SetSalesPlanTarget,
+  WithdrawSalesPlanAllocation,
+} from './salesPlans/commands.js';
+export { decideSalesPlan } from './salesPlans/decide.js';
+export {
+  SalesAmount,
+  SalesMeasure,
+  SalesPlanAllocationWithdrawn,
+  SalesPlanBasis,
+  SalesPlanClosed,
+  type SalesPlanEvent,
+  SalesPlanGrowthAllocated,
+  SalesPlanGrowthGoalSet,
+  SalesPlanOpened,
+  SalesPlanPeriod,
+  SalesPlanPipelineStockingGoalSet,
+  SalesPlanTargetSet,
+  salesPlanEvents,
+  Year,
+} from './salesPlans/events.js';
+export { evolveSalesPlan } from './salesPlans/evolve.js';
+export { type SalesPlanRule, salesPlanRules } from './salesPlans/rules.js';
+export {
+  quantityOf,
+  type SalesPlanAllocationSummary,
+  salesPlanAllocation,
+} from './salesPlans/salesPlanAllocation.js';
+export { salesPlanAggregate, salesPlanDecider } from './salesPlans/salesPlanDecider.js';
+export {
+  initialSalesPlanState,
+  type SalesPlanAllocation,
+  type SalesPlanState,
+} from './salesPlans/salesPlanState.js';
+export { salesPlanStreamId } from './salesPlans/salesPlanStreamId.js';
+export {
+  AssessTerritoryMarketConditions,
+  AssignRepToTerritory,
+  ChangeTerritoryTier,
+  DefineTerritory,
+  RetireTerritory,
+  SetTerritoryKpiBenchmark,
+  TerritoryCommand,
+  UnassignRepFromTerritory,
+} from './territories/commands.js';
+export { decideTerritory } from './territories/decide.js';
+export {
+  BenchmarkValue,
+  RepAssignedToTerritory,
+  RepUnassignedFromTerritory,
+  TerritoryDefined,
+  type TerritoryEvent,
+  TerritoryId,
+  TerritoryKpi,
+  TerritoryKpiBenchmarkSet,
+  TerritoryMarketConditionsAssessed,
+  TerritoryRetired,
+  TerritoryTier,
+  TerritoryTierChanged,
+  territoryEvents,
+} from './territories/events.js';
+export { evolveTerritory } from './territories/evolve.js';
+export { type TerritoryRule, territoryRules } from './territories/rules.js';
+export { territoryAggregate, territoryDecider } from './territories/territoryDecider.js';
+export {
+  initialTerritoryState,
+  type MarketConditions,
+  type TerritoryState,
+} from './territories/territoryState.js';

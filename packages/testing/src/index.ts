@@ -60,6 +60,27 @@ export {
   reviewEventArbitraries,
 } from './arbitraries/reviews.js';
 export {
+  arbitrarySalesAmount,
+  arbitrarySalesPlanCommand,
+  arbitrarySalesPlanCommandSequence,
+  arbitrarySalesPlanContext,
+  arbitrarySalesPlanEvent,
+  arbitrarySalesPlanPeriod,
+  type SalesPlanContext,
+  salesPlanCommandArbitraries,
+  salesPlanEventArbitraries,
+} from './arbitraries/salesPlans.js';
+export {
+  arbitraryKpiBenchmark,
+  arbitraryTerritoryCommand,
+  arbitraryTerritoryCommandSequence,
+  arbitraryTerritoryContext,
+  arbitraryTerritoryEvent,
+  type TerritoryContext,
+  territoryCommandArbitraries,
+  territoryEventArbitraries,
+} from './arbitraries/territories.js';
+export {
   type CommandSequenceRun,
   type CommandSequenceStep,
   runCommandSequence,

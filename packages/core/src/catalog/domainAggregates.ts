@@ -2,6 +2,8 @@ import { accountAggregate } from '../accounts/index.js';
 import { actionItemAggregate } from '../actions/index.js';
 import { planAggregate } from '../plans/index.js';
 import { reviewAggregate } from '../reviews/index.js';
+import { salesPlanAggregate } from '../salesPlans/index.js';
+import { territoryAggregate } from '../territories/index.js';
 
 /**
  * Every aggregate of the domain, in the order the docs present them, each built with
@@ -13,4 +15,6 @@ export const domainAggregates = [
   planAggregate,
   reviewAggregate,
   actionItemAggregate,
+  territoryAggregate,
+  salesPlanAggregate,
 ] as const;
