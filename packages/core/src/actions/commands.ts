@@ -6,7 +6,7 @@ import { ActionItemOwnerRole, ActionItemSource, ActionItemTitle } from './events
 const note = z.string().trim().max(2000).optional();
 
 /** Write down a new action item with its owner, due date and source. */
-export const OpenActionItem = z.object({
+export const OpenActionItem = z.strictObject({
   type: z.literal('OpenActionItem'),
   /** Made at the edge (`createIdFactory`); the stream is `action-<actionId>`. */
   actionId: Ulid,
@@ -16,38 +16,38 @@ export const OpenActionItem = z.object({
   title: ActionItemTitle,
   accountId: Ulid.optional(),
   dueOn: CalendarDate,
-  openedAt: Instant,
+  at: Instant,
 });
 /** Write down a new action item. */
 export type OpenActionItem = z.infer<typeof OpenActionItem>;
 
 /** Record that an open action item was done. */
-export const CompleteActionItem = z.object({
+export const CompleteActionItem = z.strictObject({
   type: z.literal('CompleteActionItem'),
   actionId: Ulid,
-  completedAt: Instant,
+  at: Instant,
   note,
 });
 /** Record that an open action item was done. */
 export type CompleteActionItem = z.infer<typeof CompleteActionItem>;
 
 /** Give an open action item a later due date. */
-export const SlipActionItem = z.object({
+export const SlipActionItem = z.strictObject({
   type: z.literal('SlipActionItem'),
   actionId: Ulid,
   newDueOn: CalendarDate,
   reason: note,
-  slippedAt: Instant,
+  at: Instant,
 });
 /** Give an open action item a later due date. */
 export type SlipActionItem = z.infer<typeof SlipActionItem>;
 
 /** Drop an open action item: it will not be done. */
-export const CancelActionItem = z.object({
+export const CancelActionItem = z.strictObject({
   type: z.literal('CancelActionItem'),
   actionId: Ulid,
   reason: note,
-  cancelledAt: Instant,
+  at: Instant,
 });
 /** Drop an open action item. */
 export type CancelActionItem = z.infer<typeof CancelActionItem>;

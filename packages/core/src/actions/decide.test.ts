@@ -25,16 +25,16 @@ const opened: ActionItemEvent = {
     title: 'Send Acme the renewal proposal',
     accountId: null,
     dueOn: '2026-03-20',
-    openedAt: '2026-03-02T10:00:00.000Z',
+    at: '2026-03-02T10:00:00.000Z',
   },
 };
 const completed: ActionItemEvent = {
   type: 'ActionItemCompleted',
-  data: { actionId, completedAt: '2026-03-10T10:00:00.000Z', note: null },
+  data: { actionId, at: '2026-03-10T10:00:00.000Z', note: null },
 };
 const cancelled: ActionItemEvent = {
   type: 'ActionItemCancelled',
-  data: { actionId, reason: 'Acme was acquired', cancelledAt: '2026-03-10T10:00:00.000Z' },
+  data: { actionId, reason: 'Acme was acquired', at: '2026-03-10T10:00:00.000Z' },
 };
 const slipped: ActionItemEvent = {
   type: 'ActionItemSlipped',
@@ -44,17 +44,17 @@ const slipped: ActionItemEvent = {
     newDueOn: '2026-04-03',
     slipCount: 1,
     reason: null,
-    slippedAt: '2026-03-19T10:00:00.000Z',
+    at: '2026-03-19T10:00:00.000Z',
   },
 };
-const complete = { type: 'CompleteActionItem', actionId, completedAt: '2026-03-11T09:00:00Z' };
+const complete = { type: 'CompleteActionItem', actionId, at: '2026-03-11T09:00:00Z' };
 const slip = (newDueOn: string) => ({
   type: 'SlipActionItem',
   actionId,
   newDueOn,
-  slippedAt: '2026-03-11T09:00:00Z',
+  at: '2026-03-11T09:00:00Z',
 });
-const cancel = { type: 'CancelActionItem', actionId, cancelledAt: '2026-03-11T09:00:00Z' };
+const cancel = { type: 'CancelActionItem', actionId, at: '2026-03-11T09:00:00Z' };
 
 describe('action items', () => {
   it('opens an action item with its source, owner and due date', () => {
@@ -68,7 +68,7 @@ describe('action items', () => {
         ownerId: 'rep-1',
         title: '  Send Acme the renewal proposal ',
         dueOn: '2026-03-20',
-        openedAt: '2026-03-02T10:00:00.000Z',
+        at: '2026-03-02T10:00:00.000Z',
       })
       .then([opened]);
   });
@@ -96,7 +96,7 @@ describe('action items', () => {
   it('completes an open action item, and a slipped one', () => {
     const done = {
       type: 'ActionItemCompleted',
-      data: { actionId, completedAt: '2026-03-11T09:00:00Z', note: null },
+      data: { actionId, at: '2026-03-11T09:00:00Z', note: null },
     } as const;
     spec.given([opened]).when(complete).then([done]);
     spec.given([opened, slipped]).when(complete).then([done]);
@@ -136,7 +136,7 @@ describe('action items', () => {
             newDueOn: '2026-04-17',
             slipCount: 2,
             reason: 'Waiting on legal',
-            slippedAt: '2026-03-11T09:00:00Z',
+            at: '2026-03-11T09:00:00Z',
           },
         },
       ]);
@@ -154,7 +154,7 @@ describe('action items', () => {
       .then([
         {
           type: 'ActionItemCancelled',
-          data: { actionId, reason: 'No longer needed', cancelledAt: '2026-03-11T09:00:00Z' },
+          data: { actionId, reason: 'No longer needed', at: '2026-03-11T09:00:00Z' },
         },
       ]);
   });

@@ -21,7 +21,7 @@ export function decideActionItem(
   const ids = { actionId: command.actionId };
   if (command.type === 'OpenActionItem') {
     if (state.status !== 'none') throw violation('action.already_opened', ids);
-    if (command.dueOn < command.openedAt.slice(0, 10)) {
+    if (command.dueOn < command.at.slice(0, 10)) {
       throw violation('action.due_before_opened', ids);
     }
     return [
@@ -35,7 +35,7 @@ export function decideActionItem(
           title: command.title,
           accountId: command.accountId ?? null,
           dueOn: command.dueOn,
-          openedAt: command.openedAt,
+          at: command.at,
         },
       },
     ];
@@ -58,7 +58,7 @@ export function decideActionItem(
           type: 'ActionItemCompleted',
           data: {
             actionId: command.actionId,
-            completedAt: command.completedAt,
+            at: command.at,
             note: command.note ?? null,
           },
         },
@@ -75,7 +75,7 @@ export function decideActionItem(
             newDueOn: command.newDueOn,
             slipCount: state.slipCount + 1,
             reason: command.reason ?? null,
-            slippedAt: command.slippedAt,
+            at: command.at,
           },
         },
       ];
@@ -87,7 +87,7 @@ export function decideActionItem(
           data: {
             actionId: command.actionId,
             reason: command.reason ?? null,
-            cancelledAt: command.cancelledAt,
+            at: command.at,
           },
         },
       ];

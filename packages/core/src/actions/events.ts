@@ -47,7 +47,7 @@ export const ActionItemOpened = defineEvent({
     /** The account the action is about, when it is about one. */
     accountId: Ulid.nullable(),
     dueOn: CalendarDate,
-    openedAt: Instant,
+    at: Instant,
   }),
   description:
     "An action item was written down, in a review or among a plan's next steps, with an owner and a due date. It is open.",
@@ -61,7 +61,7 @@ export const ActionItemCompleted = defineEvent({
   schemaVersion: 1,
   schema: z.object({
     actionId: Ulid,
-    completedAt: Instant,
+    at: Instant,
     note: ActionItemNote,
   }),
   description:
@@ -81,7 +81,7 @@ export const ActionItemSlipped = defineEvent({
     /** How many times the action has slipped, this time included (1 for the first slip). */
     slipCount: z.number().int().min(1),
     reason: ActionItemNote,
-    slippedAt: Instant,
+    at: Instant,
   }),
   description:
     'An open action item was given a later due date. The slip is counted; the item stays open.',
@@ -96,7 +96,7 @@ export const ActionItemCancelled = defineEvent({
   schema: z.object({
     actionId: Ulid,
     reason: ActionItemNote,
-    cancelledAt: Instant,
+    at: Instant,
   }),
   description: 'An open action item was dropped: it will not be done. Nothing happens to it after.',
 });

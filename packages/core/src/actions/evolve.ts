@@ -65,12 +65,12 @@ export function evolveActionItem(state: Draft<ActionItemState>, event: ActionIte
       state.accountId = data.accountId;
       state.dueOn = data.dueOn;
       state.originalDueOn = data.dueOn;
-      state.openedAt = data.openedAt;
+      state.openedAt = data.at;
       return;
     }
     case 'ActionItemCompleted':
       state.status = 'done';
-      state.closedAt = event.data.completedAt;
+      state.closedAt = event.data.at;
       return;
     case 'ActionItemSlipped':
       state.status = 'slipped';
@@ -79,7 +79,7 @@ export function evolveActionItem(state: Draft<ActionItemState>, event: ActionIte
       return;
     case 'ActionItemCancelled':
       state.status = 'cancelled';
-      state.closedAt = event.data.cancelledAt;
+      state.closedAt = event.data.at;
       return;
   }
 }

@@ -20,7 +20,7 @@ const note = z.string().trim().max(2000).optional();
  * Put a review in the calendar. `horizonDays` defaults by kind (90 for a monthly review, seed
  * 001; 365 otherwise) and `discussionTimeBoxSeconds` to 120 (seed 001: two minutes an account).
  */
-export const ScheduleReview = z.object({
+export const ScheduleReview = z.strictObject({
   type: z.literal('ScheduleReview'),
   /** Made at the edge (`createIdFactory`); the stream is `review-<reviewId>`. */
   reviewId: Ulid,
@@ -33,38 +33,38 @@ export const ScheduleReview = z.object({
   discussionTimeBoxSeconds: z.number().int().min(10).max(7200).optional(),
   scheduledFor: Instant,
   previousReview: PreviousReview.optional(),
-  scheduledAt: Instant,
+  at: Instant,
 });
 /** Put a review in the calendar. */
 export type ScheduleReview = z.infer<typeof ScheduleReview>;
 
 /** Move a review that has not started to another time. */
-export const RescheduleReview = z.object({
+export const RescheduleReview = z.strictObject({
   type: z.literal('RescheduleReview'),
   reviewId: Ulid,
   scheduledFor: Instant,
   reason: note,
-  rescheduledAt: Instant,
+  at: Instant,
 });
 /** Move a review that has not started to another time. */
 export type RescheduleReview = z.infer<typeof RescheduleReview>;
 
 /** Tell the rep when the review will be, with its agenda. */
-export const SendReviewNotice = z.object({
+export const SendReviewNotice = z.strictObject({
   type: z.literal('SendReviewNotice'),
   reviewId: Ulid,
   agenda: ReviewAgenda,
-  sentAt: Instant,
+  at: Instant,
 });
 /** Tell the rep when the review will be, with its agenda. */
 export type SendReviewNotice = z.infer<typeof SendReviewNotice>;
 
 /** Save a draft of the rep's preparation document (replacing the previous draft). */
-export const SavePreparationDraft = z.object({
+export const SavePreparationDraft = z.strictObject({
   type: z.literal('SavePreparationDraft'),
   reviewId: Ulid,
   document: PreparationDocument,
-  savedAt: Instant,
+  at: Instant,
 });
 /** Save a draft of the rep's preparation document. */
 export type SavePreparationDraft = z.infer<typeof SavePreparationDraft>;
@@ -73,11 +73,11 @@ export type SavePreparationDraft = z.infer<typeof SavePreparationDraft>;
  * Submit the rep's preparation document, freezing it: the `document` given, or else the latest
  * draft.
  */
-export const SubmitPreparation = z.object({
+export const SubmitPreparation = z.strictObject({
   type: z.literal('SubmitPreparation'),
   reviewId: Ulid,
   document: PreparationDocument.optional(),
-  submittedAt: Instant,
+  at: Instant,
 });
 /** Submit the rep's preparation document, freezing it. */
 export type SubmitPreparation = z.infer<typeof SubmitPreparation>;
@@ -86,69 +86,70 @@ export type SubmitPreparation = z.infer<typeof SubmitPreparation>;
  * Begin the review meeting. `previousReview` names the rep's previous review and its open
  * actions as they are now; absent, the one given at scheduling stands; null, there is none.
  */
-export const StartReview = z.object({
+export const StartReview = z.strictObject({
   type: z.literal('StartReview'),
   reviewId: Ulid,
   previousReview: PreviousReview.nullable().optional(),
-  startedAt: Instant,
+  at: Instant,
 });
 /** Begin the review meeting. */
 export type StartReview = z.infer<typeof StartReview>;
 
 /** Report the status of one of the previous review's open actions. */
-export const ReviewPreviousAction = z.object({
+export const ReviewPreviousAction = z.strictObject({
   type: z.literal('ReviewPreviousAction'),
   reviewId: Ulid,
   actionId: Ulid,
   outcome: PreviousActionOutcome,
   note,
-  reviewedAt: Instant,
+  at: Instant,
 });
 /** Report the status of one of the previous review's open actions. */
 export type ReviewPreviousAction = z.infer<typeof ReviewPreviousAction>;
 
-/** Record the discussion of one account in scope, from its start to its end. */
+/** Record the discussion of one account in scope, from its start to its end (`at`). */
 export const DiscussAccount = z
-  .object({
+  .strictObject({
     type: z.literal('DiscussAccount'),
     reviewId: Ulid,
     accountId: Ulid,
     notes: z.string().trim().max(4000).optional(),
     startedAt: Instant,
-    endedAt: Instant,
+    /** When the discussion ended. */
+    at: Instant,
   })
-  .refine((c) => Date.parse(c.endedAt) >= Date.parse(c.startedAt), {
+  .refine((c) => Date.parse(c.at) >= Date.parse(c.startedAt), {
     message: 'a discussion ends after it starts',
-    path: ['endedAt'],
+    path: ['at'],
   });
 /** Record the discussion of one account in scope. */
 export type DiscussAccount = z.infer<typeof DiscussAccount>;
 
 /** Answer one of the five questions (a later answer replaces an earlier one). */
-export const AnswerReviewQuestion = z.object({
+export const AnswerReviewQuestion = z.strictObject({
   type: z.literal('AnswerReviewQuestion'),
   reviewId: Ulid,
   question: ReviewQuestion,
   answer: ReviewText,
-  answeredAt: Instant,
+  at: Instant,
 });
 /** Answer one of the five questions. */
 export type AnswerReviewQuestion = z.infer<typeof AnswerReviewQuestion>;
 
 /** Assign a growth expectation to one account in scope (a later one replaces it). */
-export const SetGrowthExpectation = z.object({
+export const SetGrowthExpectation = z.strictObject({
   type: z.literal('SetGrowthExpectation'),
   reviewId: Ulid,
   accountId: Ulid,
   expectation: GrowthExpectation,
   note,
-  setAt: Instant,
+  at: Instant,
 });
 /** Assign a growth expectation to one account in scope. */
 export type SetGrowthExpectation = z.infer<typeof SetGrowthExpectation>;
 
 /** Agree a new action item, in writing, for the review's rep or manager. */
-export const AssignActionItem = z.object({
+export const AssignActionItem = z.strictObject({
   type: z.literal('AssignActionItem'),
   reviewId: Ulid,
   /** Made at the edge; becomes the action item's own stream, `action-<actionId>`. */
@@ -158,27 +159,27 @@ export const AssignActionItem = z.object({
   title: ActionItemTitle,
   accountId: Ulid.optional(),
   dueOn: CalendarDate,
-  assignedAt: Instant,
+  at: Instant,
 });
 /** Agree a new action item for the review's rep or manager. */
 export type AssignActionItem = z.infer<typeof AssignActionItem>;
 
 /** End the review meeting. */
-export const ConcludeReview = z.object({
+export const ConcludeReview = z.strictObject({
   type: z.literal('ConcludeReview'),
   reviewId: Ulid,
   summary: z.string().trim().max(4000).optional(),
-  concludedAt: Instant,
+  at: Instant,
 });
 /** End the review meeting. */
 export type ConcludeReview = z.infer<typeof ConcludeReview>;
 
 /** Call the review off. */
-export const CancelReview = z.object({
+export const CancelReview = z.strictObject({
   type: z.literal('CancelReview'),
   reviewId: Ulid,
   reason: note,
-  cancelledAt: Instant,
+  at: Instant,
 });
 /** Call the review off. */
 export type CancelReview = z.infer<typeof CancelReview>;

@@ -53,7 +53,7 @@ export function decideReview(
     if (command.previousReview?.reviewId === reviewId) {
       throw violation('review.previous_is_self', ids);
     }
-    if (Date.parse(command.scheduledFor) <= Date.parse(command.scheduledAt)) {
+    if (Date.parse(command.scheduledFor) <= Date.parse(command.at)) {
       throw violation('review.scheduled_in_past', ids);
     }
     return [
@@ -70,7 +70,7 @@ export function decideReview(
           discussionTimeBoxSeconds: command.discussionTimeBoxSeconds ?? DEFAULT_TIME_BOX_SECONDS,
           scheduledFor: command.scheduledFor,
           previousReview: command.previousReview ?? null,
-          scheduledAt: command.scheduledAt,
+          at: command.at,
         },
       },
     ];
@@ -85,7 +85,7 @@ export function decideReview(
   switch (command.type) {
     case 'RescheduleReview':
       if (state.status === 'in_progress') throw violation('review.already_started', ids);
-      if (Date.parse(command.scheduledFor) <= Date.parse(command.rescheduledAt)) {
+      if (Date.parse(command.scheduledFor) <= Date.parse(command.at)) {
         throw violation('review.scheduled_in_past', ids);
       }
       return [
@@ -96,7 +96,7 @@ export function decideReview(
             previousScheduledFor: state.scheduledFor ?? command.scheduledFor,
             scheduledFor: command.scheduledFor,
             reason: command.reason ?? null,
-            rescheduledAt: command.rescheduledAt,
+            at: command.at,
           },
         },
       ];
@@ -104,7 +104,7 @@ export function decideReview(
     case 'SendReviewNotice': {
       if (state.status === 'in_progress') throw violation('review.already_started', ids);
       if (state.notice) throw violation('review.notice_already_sent', ids);
-      const aheadMs = Date.parse(state.scheduledFor ?? command.sentAt) - Date.parse(command.sentAt);
+      const aheadMs = Date.parse(state.scheduledFor ?? command.at) - Date.parse(command.at);
       if (aheadMs <= 0) throw violation('review.notice_after_start', ids);
       const noticeDays = Math.floor(aheadMs / DAY_MS);
       return [
@@ -115,7 +115,7 @@ export function decideReview(
             agenda: command.agenda,
             noticeDays,
             warning: noticeWarning(noticeDays, noticePolicy, ids),
-            sentAt: command.sentAt,
+            at: command.at,
           },
         },
       ];
@@ -129,7 +129,7 @@ export function decideReview(
       return [
         {
           type: 'PreparationDraftSaved',
-          data: { reviewId, document: command.document, savedAt: command.savedAt },
+          data: { reviewId, document: command.document, at: command.at },
         },
       ];
 
@@ -143,7 +143,7 @@ export function decideReview(
       return [
         {
           type: 'PreparationSubmitted',
-          data: { reviewId, document, submittedAt: command.submittedAt },
+          data: { reviewId, document, at: command.at },
         },
       ];
     }
@@ -158,7 +158,7 @@ export function decideReview(
       return [
         {
           type: 'ReviewStarted',
-          data: { reviewId, previousReview, startedAt: command.startedAt },
+          data: { reviewId, previousReview, at: command.at },
         },
       ];
     }
@@ -167,7 +167,7 @@ export function decideReview(
       return [
         {
           type: 'ReviewCancelled',
-          data: { reviewId, reason: command.reason ?? null, cancelledAt: command.cancelledAt },
+          data: { reviewId, reason: command.reason ?? null, at: command.at },
         },
       ];
   }
@@ -191,7 +191,7 @@ export function decideReview(
           actionId: command.actionId,
           outcome: command.outcome,
           note: command.note ?? null,
-          reviewedAt: command.reviewedAt,
+          at: command.at,
         },
       },
     ];
@@ -214,7 +214,7 @@ export function decideReview(
         throw violation('review.account_already_discussed', accountIds);
       }
       const durationSeconds = Math.floor(
-        (Date.parse(command.endedAt) - Date.parse(command.startedAt)) / 1000,
+        (Date.parse(command.at) - Date.parse(command.startedAt)) / 1000,
       );
       const discussed: ReviewEvent = {
         type: 'AccountDiscussed',
@@ -222,7 +222,7 @@ export function decideReview(
           reviewId,
           accountId: command.accountId,
           startedAt: command.startedAt,
-          endedAt: command.endedAt,
+          at: command.at,
           durationSeconds,
           notes: command.notes ?? null,
         },
@@ -252,7 +252,7 @@ export function decideReview(
             reviewId,
             question: command.question,
             answer: command.answer,
-            answeredAt: command.answeredAt,
+            at: command.at,
           },
         },
       ];
@@ -269,7 +269,7 @@ export function decideReview(
             accountId: command.accountId,
             expectation: command.expectation,
             note: command.note ?? null,
-            setAt: command.setAt,
+            at: command.at,
           },
         },
       ];
@@ -286,7 +286,7 @@ export function decideReview(
       if (state.actionItems.some((item) => item.actionId === command.actionId)) {
         throw violation('review.action_already_assigned', actionIds);
       }
-      if (command.dueOn < command.assignedAt.slice(0, 10)) {
+      if (command.dueOn < command.at.slice(0, 10)) {
         throw violation('review.action_due_before_review', actionIds);
       }
       return [
@@ -300,7 +300,7 @@ export function decideReview(
             title: command.title,
             accountId: command.accountId ?? null,
             dueOn: command.dueOn,
-            assignedAt: command.assignedAt,
+            at: command.at,
           },
         },
       ];
@@ -316,7 +316,7 @@ export function decideReview(
             undiscussedAccountIds: state.accountIds.filter((id) => !state.discussions[id]),
             unansweredQuestions: ReviewQuestion.options.filter((q) => !state.answers[q]),
             actionIds: state.actionItems.map((item) => item.actionId),
-            concludedAt: command.concludedAt,
+            at: command.at,
           },
         },
       ];

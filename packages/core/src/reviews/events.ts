@@ -165,7 +165,7 @@ export const ReviewScheduled = defineEvent({
     scheduledFor: Instant,
     /** The rep's previous review and its open actions, when known at scheduling. */
     previousReview: PreviousReview.nullable(),
-    scheduledAt: Instant,
+    at: Instant,
   }),
   description:
     'A review was put in the calendar: its kind, rep, manager, the accounts it covers, its horizon, its time and, when known, the previous review whose open actions it starts with.',
@@ -182,7 +182,7 @@ export const ReviewRescheduled = defineEvent({
     previousScheduledFor: Instant,
     scheduledFor: Instant,
     reason: z.string().trim().max(2000).nullable(),
-    rescheduledAt: Instant,
+    at: Instant,
   }),
   description:
     'A review that had not started was moved to another time. Any notice sent for the old time no longer counts: a new one must be sent.',
@@ -201,7 +201,7 @@ export const ReviewNoticeSent = defineEvent({
     noticeDays: z.number().int().min(0),
     /** Set when the notice was short and the notice policy says `warn`. */
     warning: NoticeWarning.nullable(),
-    sentAt: Instant,
+    at: Instant,
   }),
   description:
     'The rep was told when the review will be, with the agenda (seed 000: at least a week ahead, preferably two). A short notice allowed with a warning records the warning.',
@@ -216,7 +216,7 @@ export const PreparationDraftSaved = defineEvent({
   schema: z.object({
     reviewId: Ulid,
     document: PreparationDocument,
-    savedAt: Instant,
+    at: Instant,
   }),
   description:
     'The rep saved a draft of the preparation document. The latest draft replaces the earlier ones; it can change until it is submitted.',
@@ -231,7 +231,7 @@ export const PreparationSubmitted = defineEvent({
   schema: z.object({
     reviewId: Ulid,
     document: PreparationDocument,
-    submittedAt: Instant,
+    at: Instant,
   }),
   description:
     'The rep submitted the preparation document. It is frozen: everyone in the review discusses the same numbers.',
@@ -250,7 +250,7 @@ export const ReviewStarted = defineEvent({
      * else (null: this is the rep's first review).
      */
     previousReview: PreviousReview.nullable(),
-    startedAt: Instant,
+    at: Instant,
   }),
   description:
     "The review meeting began. Names the previous review's open actions, which must be reviewed before anything else.",
@@ -267,7 +267,7 @@ export const PreviousActionReviewed = defineEvent({
     actionId: Ulid,
     outcome: PreviousActionOutcome,
     note: z.string().trim().max(2000).nullable(),
-    reviewedAt: Instant,
+    at: Instant,
   }),
   description:
     "The status of one of the previous review's open actions was reported (seed 001: a review begins with the status of the last review's actions).",
@@ -283,7 +283,8 @@ export const AccountDiscussed = defineEvent({
     reviewId: Ulid,
     accountId: Ulid,
     startedAt: Instant,
-    endedAt: Instant,
+    /** When the discussion ended. */
+    at: Instant,
     durationSeconds: z.number().int().min(0),
     notes: z.string().trim().max(4000).nullable(),
   }),
@@ -317,7 +318,7 @@ export const ReviewQuestionAnswered = defineEvent({
     reviewId: Ulid,
     question: ReviewQuestion,
     answer: ReviewText,
-    answeredAt: Instant,
+    at: Instant,
   }),
   description:
     'One of the five questions of seed 001 was answered. A later answer to the same question replaces the earlier one.',
@@ -334,7 +335,7 @@ export const GrowthExpectationSet = defineEvent({
     accountId: Ulid,
     expectation: GrowthExpectation,
     note: z.string().trim().max(2000).nullable(),
-    setAt: Instant,
+    at: Instant,
   }),
   description:
     'A growth expectation was assigned to one account in the review (seed 001). A later one for the same account replaces it.',
@@ -355,7 +356,7 @@ export const ActionItemAssigned = defineEvent({
     title: ActionItemTitle,
     accountId: Ulid.nullable(),
     dueOn: CalendarDate,
-    assignedAt: Instant,
+    at: Instant,
   }),
   description:
     "A new action item was agreed in the review, in writing, with its owner (the rep or the manager) and due date (seed 001). The action item's own stream is opened from it.",
@@ -376,7 +377,7 @@ export const ReviewConcluded = defineEvent({
     unansweredQuestions: z.array(ReviewQuestion),
     /** The action items agreed in the review. */
     actionIds: z.array(Ulid),
-    concludedAt: Instant,
+    at: Instant,
   }),
   description:
     'The review ended, every previous open action having been reviewed. Records what was left out (accounts not discussed, questions not answered) and the actions agreed. Nothing happens to it after.',
@@ -391,7 +392,7 @@ export const ReviewCancelled = defineEvent({
   schema: z.object({
     reviewId: Ulid,
     reason: z.string().trim().max(2000).nullable(),
-    cancelledAt: Instant,
+    at: Instant,
   }),
   description: 'The review was called off before it concluded. Nothing happens to it after.',
 });

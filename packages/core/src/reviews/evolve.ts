@@ -169,7 +169,7 @@ export function evolveReview(state: Draft<ReviewState>, event: ReviewEvent): voi
       state.horizonDays = data.horizonDays;
       state.discussionTimeBoxSeconds = data.discussionTimeBoxSeconds;
       state.scheduledFor = data.scheduledFor;
-      state.scheduledAt = data.scheduledAt;
+      state.scheduledAt = data.at;
       state.previousReview = copyPreviousReview(data.previousReview);
       return;
     }
@@ -181,7 +181,7 @@ export function evolveReview(state: Draft<ReviewState>, event: ReviewEvent): voi
       return;
     case 'ReviewNoticeSent':
       state.notice = {
-        sentAt: event.data.sentAt,
+        sentAt: event.data.at,
         agenda: [...event.data.agenda],
         noticeDays: event.data.noticeDays,
         warning: event.data.warning,
@@ -191,32 +191,32 @@ export function evolveReview(state: Draft<ReviewState>, event: ReviewEvent): voi
       state.preparation = {
         status: 'draft',
         document: structuredClone(event.data.document),
-        updatedAt: event.data.savedAt,
+        updatedAt: event.data.at,
       };
       return;
     case 'PreparationSubmitted':
       state.preparation = {
         status: 'submitted',
         document: structuredClone(event.data.document),
-        updatedAt: event.data.submittedAt,
+        updatedAt: event.data.at,
       };
       return;
     case 'ReviewStarted':
       state.status = 'in_progress';
-      state.startedAt = event.data.startedAt;
+      state.startedAt = event.data.at;
       state.previousReview = copyPreviousReview(event.data.previousReview);
       return;
     case 'PreviousActionReviewed':
       state.previousActionsReviewed[event.data.actionId] = {
         outcome: { ...event.data.outcome },
         note: event.data.note,
-        reviewedAt: event.data.reviewedAt,
+        reviewedAt: event.data.at,
       };
       return;
     case 'AccountDiscussed':
       state.discussions[event.data.accountId] = {
         startedAt: event.data.startedAt,
-        endedAt: event.data.endedAt,
+        endedAt: event.data.at,
         durationSeconds: event.data.durationSeconds,
         notes: event.data.notes,
         overrunSeconds: 0,
@@ -230,29 +230,29 @@ export function evolveReview(state: Draft<ReviewState>, event: ReviewEvent): voi
     case 'ReviewQuestionAnswered':
       state.answers[event.data.question] = {
         answer: event.data.answer,
-        answeredAt: event.data.answeredAt,
+        answeredAt: event.data.at,
       };
       return;
     case 'GrowthExpectationSet':
       state.growthExpectations[event.data.accountId] = {
         expectation: structuredClone(event.data.expectation),
         note: event.data.note,
-        setAt: event.data.setAt,
+        setAt: event.data.at,
       };
       return;
     case 'ActionItemAssigned': {
-      const { reviewId: _, ...item } = event.data;
-      state.actionItems.push(item);
+      const { reviewId: _, at, ...item } = event.data;
+      state.actionItems.push({ ...item, assignedAt: at });
       return;
     }
     case 'ReviewConcluded':
       state.status = 'concluded';
-      state.concludedAt = event.data.concludedAt;
+      state.concludedAt = event.data.at;
       state.summary = event.data.summary;
       return;
     case 'ReviewCancelled':
       state.status = 'cancelled';
-      state.cancelledAt = event.data.cancelledAt;
+      state.cancelledAt = event.data.at;
       state.cancelReason = event.data.reason;
       return;
   }

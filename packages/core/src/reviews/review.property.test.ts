@@ -159,7 +159,7 @@ describe('review properties', () => {
               reviewId: step.reviewId,
               actionId,
               outcome: { status: 'done' },
-              reviewedAt: '2030-01-01T00:00:00.000Z',
+              at: '2030-01-01T00:00:00.000Z',
             }),
           ),
         ]);

@@ -59,27 +59,25 @@ export function actionItemCommandArbitraries(options: ActionItemArbitraryOptions
         title: arbitraryText(80),
         accountId: fc.option(arbitraryUlid(), { nil: undefined }),
         dueOn: arbitraryCalendarDate(),
-        openedAt: arbitraryInstant(),
+        at: arbitraryInstant(),
       })
       .map((fields): OpenActionItem => ({ type: 'OpenActionItem', ...withoutUndefined(fields) })),
-    CompleteActionItem: fc
-      .record({ actionId, completedAt: arbitraryInstant(), note: optionalNote() })
-      .map(
-        (fields): CompleteActionItem => ({
-          type: 'CompleteActionItem',
-          ...withoutUndefined(fields),
-        }),
-      ),
+    CompleteActionItem: fc.record({ actionId, at: arbitraryInstant(), note: optionalNote() }).map(
+      (fields): CompleteActionItem => ({
+        type: 'CompleteActionItem',
+        ...withoutUndefined(fields),
+      }),
+    ),
     SlipActionItem: fc
       .record({
         actionId,
         newDueOn: arbitraryCalendarDate(),
         reason: optionalNote(),
-        slippedAt: arbitraryInstant(),
+        at: arbitraryInstant(),
       })
       .map((fields): SlipActionItem => ({ type: 'SlipActionItem', ...withoutUndefined(fields) })),
     CancelActionItem: fc
-      .record({ actionId, reason: optionalNote(), cancelledAt: arbitraryInstant() })
+      .record({ actionId, reason: optionalNote(), at: arbitraryInstant() })
       .map(
         (fields): CancelActionItem => ({ type: 'CancelActionItem', ...withoutUndefined(fields) }),
       ),
@@ -109,11 +107,11 @@ export function actionItemEventArbitraries(options: ActionItemArbitraryOptions =
         title: arbitraryText(80),
         accountId: fc.option(arbitraryUlid(), { nil: null }),
         dueOn: arbitraryCalendarDate(),
-        openedAt: arbitraryInstant(),
+        at: arbitraryInstant(),
       })
       .map((data): ActionItemOpened => ({ type: 'ActionItemOpened', data })),
     ActionItemCompleted: fc
-      .record({ actionId, completedAt: arbitraryInstant(), note: note() })
+      .record({ actionId, at: arbitraryInstant(), note: note() })
       .map((data): ActionItemCompleted => ({ type: 'ActionItemCompleted', data })),
     ActionItemSlipped: fc
       .record({
@@ -122,11 +120,11 @@ export function actionItemEventArbitraries(options: ActionItemArbitraryOptions =
         newDueOn: arbitraryCalendarDate(),
         slipCount: fc.integer({ min: 1, max: 20 }),
         reason: note(),
-        slippedAt: arbitraryInstant(),
+        at: arbitraryInstant(),
       })
       .map((data): ActionItemSlipped => ({ type: 'ActionItemSlipped', data })),
     ActionItemCancelled: fc
-      .record({ actionId, reason: note(), cancelledAt: arbitraryInstant() })
+      .record({ actionId, reason: note(), at: arbitraryInstant() })
       .map((data): ActionItemCancelled => ({ type: 'ActionItemCancelled', data })),
   };
 }
@@ -158,12 +156,11 @@ export function arbitraryActionItemLife(
       note: optionalNote(),
     })
     .map(({ open, firstDueInDays, slips, end, note }) => {
-      const openedAt = Date.parse(open.openedAt);
-      let due = Date.parse(open.openedAt.slice(0, 10)) + firstDueInDays * DAY;
-      let at = openedAt;
+      let now = Date.parse(open.at);
+      let due = Date.parse(open.at.slice(0, 10)) + firstDueInDays * DAY;
       const later = () => {
-        at += 3_600_000;
-        return new Date(at).toISOString();
+        now += 3_600_000;
+        return new Date(now).toISOString();
       };
       const commands: ActionItemCommand[] = [{ ...open, dueOn: dateOf(due) }];
       for (const slip of slips) {
@@ -172,7 +169,7 @@ export function arbitraryActionItemLife(
           type: 'SlipActionItem',
           actionId: open.actionId,
           newDueOn: dateOf(due),
-          slippedAt: later(),
+          at: later(),
           ...withoutUndefined({ reason: slip.reason }),
         });
       }
@@ -180,14 +177,14 @@ export function arbitraryActionItemLife(
         commands.push({
           type: 'CompleteActionItem',
           actionId: open.actionId,
-          completedAt: later(),
+          at: later(),
           ...withoutUndefined({ note }),
         });
       } else if (end === 'cancelled') {
         commands.push({
           type: 'CancelActionItem',
           actionId: open.actionId,
-          cancelledAt: later(),
+          at: later(),
           ...withoutUndefined({ reason: note }),
         });
       }

@@ -166,7 +166,7 @@ export function reviewCommandArbitraries(options: ReviewArbitraryOptions = {}): 
         }),
         scheduledFor: arbitraryInstant(),
         previousReview: fc.option(arbitraryPreviousReview(options), { nil: undefined }),
-        scheduledAt: arbitraryInstant(),
+        at: arbitraryInstant(),
       })
       .map((f): ScheduleReview => ({ type: 'ScheduleReview', ...withoutUndefined(f) })),
     RescheduleReview: fc
@@ -174,24 +174,24 @@ export function reviewCommandArbitraries(options: ReviewArbitraryOptions = {}): 
         reviewId,
         scheduledFor: arbitraryInstant(),
         reason: optionalNote(),
-        rescheduledAt: arbitraryInstant(),
+        at: arbitraryInstant(),
       })
       .map((f): RescheduleReview => ({ type: 'RescheduleReview', ...withoutUndefined(f) })),
     SendReviewNotice: fc
       .record({
         reviewId,
         agenda: fc.array(arbitraryText(60), { minLength: 1, maxLength: 5 }),
-        sentAt: arbitraryInstant(),
+        at: arbitraryInstant(),
       })
       .map((f): SendReviewNotice => ({ type: 'SendReviewNotice', ...f })),
     SavePreparationDraft: fc
-      .record({ reviewId, document: arbitraryPreparationDocument(), savedAt: arbitraryInstant() })
+      .record({ reviewId, document: arbitraryPreparationDocument(), at: arbitraryInstant() })
       .map((f): SavePreparationDraft => ({ type: 'SavePreparationDraft', ...f })),
     SubmitPreparation: fc
       .record({
         reviewId,
         document: fc.option(arbitraryPreparationDocument(), { nil: undefined }),
-        submittedAt: arbitraryInstant(),
+        at: arbitraryInstant(),
       })
       .map((f): SubmitPreparation => ({ type: 'SubmitPreparation', ...withoutUndefined(f) })),
     StartReview: fc
@@ -200,7 +200,7 @@ export function reviewCommandArbitraries(options: ReviewArbitraryOptions = {}): 
         previousReview: fc.option(fc.option(arbitraryPreviousReview(options), { nil: null }), {
           nil: undefined,
         }),
-        startedAt: arbitraryInstant(),
+        at: arbitraryInstant(),
       })
       .map((f): StartReview => ({ type: 'StartReview', ...withoutUndefined(f) })),
     ReviewPreviousAction: fc
@@ -209,7 +209,7 @@ export function reviewCommandArbitraries(options: ReviewArbitraryOptions = {}): 
         actionId,
         outcome: arbitraryPreviousActionOutcome(),
         note: optionalNote(),
-        reviewedAt: arbitraryInstant(),
+        at: arbitraryInstant(),
       })
       .map((f): ReviewPreviousAction => ({ type: 'ReviewPreviousAction', ...withoutUndefined(f) })),
     DiscussAccount: fc
@@ -224,7 +224,7 @@ export function reviewCommandArbitraries(options: ReviewArbitraryOptions = {}): 
         ({ seconds, ...f }): DiscussAccount => ({
           type: 'DiscussAccount',
           ...withoutUndefined(f),
-          endedAt: new Date(Date.parse(f.startedAt) + seconds * SECOND).toISOString(),
+          at: new Date(Date.parse(f.startedAt) + seconds * SECOND).toISOString(),
         }),
       ),
     AnswerReviewQuestion: fc
@@ -232,7 +232,7 @@ export function reviewCommandArbitraries(options: ReviewArbitraryOptions = {}): 
         reviewId,
         question: fc.constantFrom(...QUESTIONS),
         answer: arbitraryText(80),
-        answeredAt: arbitraryInstant(),
+        at: arbitraryInstant(),
       })
       .map((f): AnswerReviewQuestion => ({ type: 'AnswerReviewQuestion', ...f })),
     SetGrowthExpectation: fc
@@ -241,7 +241,7 @@ export function reviewCommandArbitraries(options: ReviewArbitraryOptions = {}): 
         accountId,
         expectation: arbitraryGrowthExpectation(),
         note: optionalNote(),
-        setAt: arbitraryInstant(),
+        at: arbitraryInstant(),
       })
       .map((f): SetGrowthExpectation => ({ type: 'SetGrowthExpectation', ...withoutUndefined(f) })),
     AssignActionItem: fc
@@ -253,14 +253,14 @@ export function reviewCommandArbitraries(options: ReviewArbitraryOptions = {}): 
         title: arbitraryText(80),
         accountId: fc.option(accountId, { nil: undefined }),
         dueOn: arbitraryCalendarDate(),
-        assignedAt: arbitraryInstant(),
+        at: arbitraryInstant(),
       })
       .map((f): AssignActionItem => ({ type: 'AssignActionItem', ...withoutUndefined(f) })),
     ConcludeReview: fc
-      .record({ reviewId, summary: optionalNote(), concludedAt: arbitraryInstant() })
+      .record({ reviewId, summary: optionalNote(), at: arbitraryInstant() })
       .map((f): ConcludeReview => ({ type: 'ConcludeReview', ...withoutUndefined(f) })),
     CancelReview: fc
-      .record({ reviewId, reason: optionalNote(), cancelledAt: arbitraryInstant() })
+      .record({ reviewId, reason: optionalNote(), at: arbitraryInstant() })
       .map((f): CancelReview => ({ type: 'CancelReview', ...withoutUndefined(f) })),
   };
 }
@@ -298,7 +298,7 @@ export function reviewEventArbitraries(options: ReviewArbitraryOptions = {}): {
         discussionTimeBoxSeconds: fc.integer({ min: 10, max: 600 }),
         scheduledFor: arbitraryInstant(),
         previousReview: fc.option(arbitraryPreviousReview(options), { nil: null }),
-        scheduledAt: arbitraryInstant(),
+        at: arbitraryInstant(),
       })
       .map((data): ReviewScheduled => ({ type: 'ReviewScheduled', data })),
     ReviewRescheduled: fc
@@ -307,7 +307,7 @@ export function reviewEventArbitraries(options: ReviewArbitraryOptions = {}): {
         previousScheduledFor: arbitraryInstant(),
         scheduledFor: arbitraryInstant(),
         reason: note(),
-        rescheduledAt: arbitraryInstant(),
+        at: arbitraryInstant(),
       })
       .map((data): ReviewRescheduled => ({ type: 'ReviewRescheduled', data })),
     ReviewNoticeSent: fc
@@ -316,24 +316,24 @@ export function reviewEventArbitraries(options: ReviewArbitraryOptions = {}): {
         agenda: fc.array(arbitraryText(60), { minLength: 1, maxLength: 5 }),
         noticeDays: fc.integer({ min: 0, max: 60 }),
         warning: fc.constantFrom(null, 'below_minimum' as const, 'below_preferred' as const),
-        sentAt: arbitraryInstant(),
+        at: arbitraryInstant(),
       })
       .map((data): ReviewNoticeSent => ({ type: 'ReviewNoticeSent', data })),
     PreparationDraftSaved: fc
-      .record({ reviewId, document: arbitraryPreparationDocument(), savedAt: arbitraryInstant() })
+      .record({ reviewId, document: arbitraryPreparationDocument(), at: arbitraryInstant() })
       .map((data): PreparationDraftSaved => ({ type: 'PreparationDraftSaved', data })),
     PreparationSubmitted: fc
       .record({
         reviewId,
         document: arbitraryPreparationDocument(),
-        submittedAt: arbitraryInstant(),
+        at: arbitraryInstant(),
       })
       .map((data): PreparationSubmitted => ({ type: 'PreparationSubmitted', data })),
     ReviewStarted: fc
       .record({
         reviewId,
         previousReview: fc.option(arbitraryPreviousReview(options), { nil: null }),
-        startedAt: arbitraryInstant(),
+        at: arbitraryInstant(),
       })
       .map((data): ReviewStarted => ({ type: 'ReviewStarted', data })),
     PreviousActionReviewed: fc
@@ -342,7 +342,7 @@ export function reviewEventArbitraries(options: ReviewArbitraryOptions = {}): {
         actionId,
         outcome: arbitraryPreviousActionOutcome(),
         note: note(),
-        reviewedAt: arbitraryInstant(),
+        at: arbitraryInstant(),
       })
       .map((data): PreviousActionReviewed => ({ type: 'PreviousActionReviewed', data })),
     AccountDiscussed: fc
@@ -358,7 +358,7 @@ export function reviewEventArbitraries(options: ReviewArbitraryOptions = {}): {
           type: 'AccountDiscussed',
           data: {
             ...f,
-            endedAt: new Date(Date.parse(f.startedAt) + f.durationSeconds * SECOND).toISOString(),
+            at: new Date(Date.parse(f.startedAt) + f.durationSeconds * SECOND).toISOString(),
           },
         }),
       ),
@@ -380,7 +380,7 @@ export function reviewEventArbitraries(options: ReviewArbitraryOptions = {}): {
         reviewId,
         question: fc.constantFrom(...QUESTIONS),
         answer: arbitraryText(80),
-        answeredAt: arbitraryInstant(),
+        at: arbitraryInstant(),
       })
       .map((data): ReviewQuestionAnswered => ({ type: 'ReviewQuestionAnswered', data })),
     GrowthExpectationSet: fc
@@ -389,7 +389,7 @@ export function reviewEventArbitraries(options: ReviewArbitraryOptions = {}): {
         accountId,
         expectation: arbitraryGrowthExpectation(),
         note: note(),
-        setAt: arbitraryInstant(),
+        at: arbitraryInstant(),
       })
       .map((data): GrowthExpectationSet => ({ type: 'GrowthExpectationSet', data })),
     ActionItemAssigned: fc
@@ -401,7 +401,7 @@ export function reviewEventArbitraries(options: ReviewArbitraryOptions = {}): {
         title: arbitraryText(80),
         accountId: fc.option(accountId, { nil: null }),
         dueOn: arbitraryCalendarDate(),
-        assignedAt: arbitraryInstant(),
+        at: arbitraryInstant(),
       })
       .map((data): ActionItemAssigned => ({ type: 'ActionItemAssigned', data })),
     ReviewConcluded: fc
@@ -411,11 +411,11 @@ export function reviewEventArbitraries(options: ReviewArbitraryOptions = {}): {
         undiscussedAccountIds: fc.uniqueArray(accountId, { maxLength: 3 }),
         unansweredQuestions: fc.uniqueArray(fc.constantFrom(...QUESTIONS), { maxLength: 5 }),
         actionIds: fc.uniqueArray(actionId, { maxLength: 3 }),
-        concludedAt: arbitraryInstant(),
+        at: arbitraryInstant(),
       })
       .map((data): ReviewConcluded => ({ type: 'ReviewConcluded', data })),
     ReviewCancelled: fc
-      .record({ reviewId, reason: note(), cancelledAt: arbitraryInstant() })
+      .record({ reviewId, reason: note(), at: arbitraryInstant() })
       .map((data): ReviewCancelled => ({ type: 'ReviewCancelled', data })),
   };
 }
@@ -596,7 +596,7 @@ function buildReviewLife(life: LifeChoices): ReviewCommand[] {
     managerId,
     accountIds: [...accountIds],
     scheduledFor: iso(scheduledFor),
-    scheduledAt: iso(now),
+    at: iso(now),
     ...withoutUndefined({
       discussionTimeBoxSeconds: life.timeBox,
       previousReview: previousReview ?? undefined,
@@ -610,7 +610,7 @@ function buildReviewLife(life: LifeChoices): ReviewCommand[] {
       type: 'RescheduleReview',
       reviewId,
       scheduledFor: iso(scheduledFor),
-      rescheduledAt,
+      at: rescheduledAt,
       ...withoutUndefined({ reason: life.reschedule.reason }),
     });
   };
@@ -624,7 +624,7 @@ function buildReviewLife(life: LifeChoices): ReviewCommand[] {
       type: 'SendReviewNotice',
       reviewId,
       agenda: ["Last review's actions", 'Accounts', 'The five questions', 'New actions'],
-      sentAt: iso(now),
+      at: iso(now),
     });
   };
 
@@ -635,19 +635,19 @@ function buildReviewLife(life: LifeChoices): ReviewCommand[] {
     sendNotice();
   }
   for (const document of life.drafts) {
-    commands.push({ type: 'SavePreparationDraft', reviewId, document, savedAt: tick() });
+    commands.push({ type: 'SavePreparationDraft', reviewId, document, at: tick() });
   }
   if (life.submit !== null && (life.submit !== undefined || life.drafts.length > 0)) {
     commands.push({
       type: 'SubmitPreparation',
       reviewId,
-      submittedAt: tick(),
+      at: tick(),
       ...withoutUndefined({ document: life.submit }),
     });
   }
   if (life.ending === 'scheduled') return commands;
   if (life.ending === 'cancelled_before_start') {
-    commands.push({ type: 'CancelReview', reviewId, cancelledAt: tick() });
+    commands.push({ type: 'CancelReview', reviewId, at: tick() });
     return commands;
   }
 
@@ -655,7 +655,7 @@ function buildReviewLife(life: LifeChoices): ReviewCommand[] {
   commands.push({
     type: 'StartReview',
     reviewId,
-    startedAt: iso(now),
+    at: iso(now),
     ...(life.restatePreviousAtStart ? { previousReview } : {}),
   });
   // seed 001: the status of the last review's actions comes first.
@@ -665,7 +665,7 @@ function buildReviewLife(life: LifeChoices): ReviewCommand[] {
       reviewId,
       actionId,
       outcome: life.outcomes[index % life.outcomes.length] ?? { status: 'open' },
-      reviewedAt: tick(),
+      at: tick(),
     });
   });
 
@@ -681,7 +681,7 @@ function buildReviewLife(life: LifeChoices): ReviewCommand[] {
         reviewId,
         accountId,
         startedAt,
-        endedAt: tick(step.seconds * SECOND),
+        at: tick(step.seconds * SECOND),
       });
     } else if (step.kind === 'answer') {
       commands.push({
@@ -689,7 +689,7 @@ function buildReviewLife(life: LifeChoices): ReviewCommand[] {
         reviewId,
         question: step.question,
         answer: step.answer,
-        answeredAt: tick(),
+        at: tick(),
       });
     } else if (step.kind === 'growth' && accountId !== undefined) {
       commands.push({
@@ -697,7 +697,7 @@ function buildReviewLife(life: LifeChoices): ReviewCommand[] {
         reviewId,
         accountId,
         expectation: step.expectation,
-        setAt: tick(),
+        at: tick(),
       });
     } else if (step.kind === 'assign' && !assigned.has(step.actionId)) {
       assigned.add(step.actionId);
@@ -710,17 +710,17 @@ function buildReviewLife(life: LifeChoices): ReviewCommand[] {
         ownerId: step.role === 'rep' ? life.repId : managerId,
         title: step.title,
         dueOn: iso(Date.parse(assignedAt.slice(0, 10)) + step.dueInDays * DAY).slice(0, 10),
-        assignedAt,
+        at: assignedAt,
       });
     }
   }
   if (life.ending === 'cancelled_in_progress') {
-    commands.push({ type: 'CancelReview', reviewId, cancelledAt: tick() });
+    commands.push({ type: 'CancelReview', reviewId, at: tick() });
   } else if (life.ending === 'concluded') {
     commands.push({
       type: 'ConcludeReview',
       reviewId,
-      concludedAt: tick(),
+      at: tick(),
       ...withoutUndefined({ summary: life.summary }),
     });
   }
