@@ -288,7 +288,6 @@ export {
   PlanIndustryOverviewWritten,
   PlanNextStepsListed,
   PlanPastPerformanceWritten,
-  PlanRelationshipLevel,
   PlanRelationshipOverviewWritten,
   PlanReturnedForChanges,
   PlanRevenuePlanWritten,

@@ -279,8 +279,8 @@ function checkSections(sections: PlanSections, currency: string, planId: string)
     planId,
   );
   unique(
-    sections.nextSteps?.steps.map((s) => s.actionItemId),
-    'actionItemId',
+    sections.nextSteps?.steps.map((s) => s.actionId),
+    'actionId',
     planId,
   );
   unique(

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { RelationshipLevel } from '../accounts/events.js';
+import { ActionItemOwnerRole, ActionItemTitle } from '../actions/events.js';
 import { defineEvent, type EventOf } from '../eventStore/eventRegistry.js';
 import { Ulid, UserId } from '../ids/ids.js';
 import { CurrencyCode, Money } from '../money/money.js';
@@ -27,20 +29,6 @@ export const PlanSectionName = z.enum([
 ]);
 /** One of the nine sections of a strategic account plan. */
 export type PlanSectionName = z.infer<typeof PlanSectionName>;
-
-/**
- * How a contact sees us, weakest first; `none` is a relationship not yet established (seed 002:
- * "rate your relationship with him/her. What should it be?").
- */
-export const PlanRelationshipLevel = z.enum([
-  'none',
-  'vendor',
-  'credible_source',
-  'problem_solver',
-  'trusted_advisor',
-]);
-/** How a contact sees us. */
-export type PlanRelationshipLevel = z.infer<typeof PlanRelationshipLevel>;
 
 /**
  * Account overview (seed 002): where we are, the customer's business model and 24-36 month
@@ -93,8 +81,8 @@ export const RelationshipOverviewSection = z.object({
       z.object({
         contactId: Ulid,
         isExecutiveSponsor: z.boolean(),
-        today: PlanRelationshipLevel,
-        target: PlanRelationshipLevel,
+        today: RelationshipLevel,
+        target: RelationshipLevel,
         goal: line.optional().describe('What we want from this relationship.'),
       }),
     )
@@ -149,8 +137,8 @@ export const TopOpportunitiesSection = z.object({
       z.object({
         opportunityId: Ulid,
         executiveSponsorContactId: Ulid.nullable(),
-        relationshipToday: PlanRelationshipLevel,
-        relationshipTarget: PlanRelationshipLevel,
+        relationshipToday: RelationshipLevel,
+        relationshipTarget: RelationshipLevel,
       }),
     )
     .min(1)
@@ -233,17 +221,20 @@ export type RevenuePlanSection = z.infer<typeof RevenuePlanSection>;
 
 /**
  * Next steps (seed 002: "let them tell you and write them down"). Each step becomes an action
- * item; the plan names it by the action item's id.
+ * item: the plan names it by the action item's id, with the fields `OpenActionItem` takes, so
+ * the application service opens it with `source: { kind: 'plan', planId }`.
  */
 export const NextStepsSection = z.object({
   steps: z
     .array(
       z.object({
-        actionItemId: Ulid,
-        description: line,
+        actionId: Ulid.describe(
+          'The id of the action item the step becomes (stream `action-<id>`).',
+        ),
+        title: ActionItemTitle,
+        ownerRole: ActionItemOwnerRole,
         ownerId: UserId,
-        ownerRole: z.enum(['rep', 'manager']),
-        due: CalendarDate,
+        dueOn: CalendarDate,
       }),
     )
     .max(30),

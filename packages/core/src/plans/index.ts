@@ -48,7 +48,6 @@ export {
   PlanIndustryOverviewWritten,
   PlanNextStepsListed,
   PlanPastPerformanceWritten,
-  PlanRelationshipLevel,
   PlanRelationshipOverviewWritten,
   PlanReturnedForChanges,
   PlanRevenuePlanWritten,

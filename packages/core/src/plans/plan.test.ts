@@ -226,7 +226,7 @@ describe('writing sections', () => {
     spec
       .given([drafted])
       .when({ type: 'ListPlanNextSteps', planId, at, section: { steps: [step, step] } })
-      .thenRejects({ rule: 'plan.duplicate_id', ids: { actionItemId: step.actionItemId } });
+      .thenRejects({ rule: 'plan.duplicate_id', ids: { actionId: step.actionId } });
   });
 
   it('rejects writing a submitted plan: it waits for its manager', () => {

@@ -31,7 +31,7 @@ export const planRules = {
   'plan.revenue_months_not_consecutive':
     'The revenue plan covers twelve consecutive months, each once (seed 002: the next 12 months).',
   'plan.duplicate_id':
-    'An id is listed once within a section: a top opportunity, a key contact, a next step’s action item, a resource request.',
+    "An id is listed once within a section: a top opportunity, a key contact, a next step's action item, a resource request.",
   'plan.goal_not_worked_back':
     'A goal names at least one opportunity that carries it (seed 003: work back from the goal).',
   'plan.goal_measure_mismatch':

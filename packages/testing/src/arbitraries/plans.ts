@@ -186,13 +186,13 @@ export function planSectionArbitraries(currency: CurrencyCode) {
     nextSteps: fc.record({
       steps: distinctIds(0, 4).chain((ids) =>
         fc.tuple(
-          ...ids.map((actionItemId) =>
+          ...ids.map((actionId) =>
             fc.record({
-              actionItemId: fc.constant(actionItemId),
-              description: arbitraryText(),
+              actionId: fc.constant(actionId),
+              title: arbitraryText(),
+              ownerRole: fc.constantFrom('rep', 'manager', 'team'),
               ownerId: fc.constantFrom('rep-1', 'mgr-1'),
-              ownerRole: fc.constantFrom('rep', 'manager'),
-              due: arbitraryCalendarDate(),
+              dueOn: arbitraryCalendarDate(),
             }),
           ),
         ),
