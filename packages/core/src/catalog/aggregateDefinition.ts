@@ -26,6 +26,11 @@ export interface AggregateDefinition<S = unknown, C = unknown, E extends EventLi
   readonly name: string;
   /** The prefix of its stream ids (`plan` in `plan-<ulid>`). */
   readonly streamKind: StreamKind;
+  /**
+   * How its stream ids are built, for the docs, when it is not `<streamKind>-<ulid>`:
+   * `territory-<id>`, `salesplan-<rep>-<period>`.
+   */
+  readonly streamIdPattern?: string;
   /** What the aggregate is, in a sentence or two, for the docs. */
   readonly description: string;
   /** Every event type the aggregate records, in the order the docs list them. */

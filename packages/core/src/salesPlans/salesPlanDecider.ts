@@ -21,6 +21,7 @@ export const salesPlanDecider: Decider<SalesPlanState, SalesPlanCommand, SalesPl
 export const salesPlanAggregate = defineAggregate({
   name: 'Sales plan',
   streamKind: 'salesplan',
+  streamIdPattern: 'salesplan-<rep>-<period>',
   description:
     "A rep's targets for a period in revenue, units or gross profit (seed 001), with growth and pipeline-stocking goals (seed 000) and the growth allocated to the accounts that will produce it.",
   events: salesPlanEvents,

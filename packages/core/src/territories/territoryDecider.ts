@@ -18,6 +18,7 @@ export const territoryDecider: Decider<TerritoryState, TerritoryCommand, Territo
 export const territoryAggregate = defineAggregate({
   name: 'Territory',
   streamKind: 'territory',
+  streamIdPattern: 'territory-<id>',
   description:
     "A rep's patch (seed 000): tiered A, B or C, with the reps assigned to it, KPI benchmarks per quarter and a market-conditions factor per year.",
   events: territoryEvents,
