@@ -140,6 +140,7 @@ export {
   type RuleCatalog,
 } from './catalog/aggregateDefinition.js';
 export { domainAggregates } from './catalog/domainAggregates.js';
+export { violateRule } from './catalog/violateRule.js';
 export {
   type CommandHandler,
   type CommandHandlerOptions,

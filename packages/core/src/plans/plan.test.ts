@@ -465,7 +465,7 @@ describe('revision, archiving and cloning', () => {
   it('refuses to draft next year’s plan before the clone is recorded', () => {
     const run = () => draftNextYearPlan(fold(planDecider, inForce), at);
     expect(run).toThrow(DomainRuleViolation);
-    expect(run).toThrow(/once the clone is recorded/);
+    expect(run).toThrow(expect.objectContaining({ rule: 'plan.not_cloned', ids: { planId } }));
   });
 });
 

@@ -1,5 +1,5 @@
 import type { RuleCatalog } from '../catalog/aggregateDefinition.js';
-import { DomainRuleViolation } from '../errors.js';
+import { violateRule } from '../catalog/violateRule.js';
 
 /**
  * Every rule the Plan aggregate enforces: its stable code (the `rule` of the
@@ -49,12 +49,5 @@ export type PlanRule = keyof typeof planRules;
  * @throws {DomainRuleViolation} always.
  */
 export function violatePlanRule(rule: PlanRule, ids: Readonly<Record<string, string>>): never {
-  const named = Object.entries(ids)
-    .map(([role, id]) => `${role} ${id}`)
-    .join(', ');
-  throw new DomainRuleViolation(
-    rule,
-    named ? `${planRules[rule]} (${named})` : planRules[rule],
-    ids,
-  );
+  return violateRule(planRules, rule, ids);
 }

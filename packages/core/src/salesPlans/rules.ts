@@ -1,5 +1,5 @@
 import type { RuleCatalog } from '../catalog/aggregateDefinition.js';
-import { DomainRuleViolation } from '../errors.js';
+import { violateRule } from '../catalog/violateRule.js';
 
 /**
  * Every rule the Sales plan aggregate enforces: its stable code (the `rule` of the
@@ -32,12 +32,5 @@ export function violateSalesPlanRule(
   rule: SalesPlanRule,
   ids: Readonly<Record<string, string>>,
 ): never {
-  const named = Object.entries(ids)
-    .map(([role, id]) => `${role} ${id}`)
-    .join(', ');
-  throw new DomainRuleViolation(
-    rule,
-    named ? `${salesPlanRules[rule]} (${named})` : salesPlanRules[rule],
-    ids,
-  );
+  return violateRule(salesPlanRules, rule, ids);
 }

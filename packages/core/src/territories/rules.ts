@@ -1,5 +1,5 @@
 import type { RuleCatalog } from '../catalog/aggregateDefinition.js';
-import { DomainRuleViolation } from '../errors.js';
+import { violateRule } from '../catalog/violateRule.js';
 
 /**
  * Every rule the Territory aggregate enforces: its stable code (the `rule` of the
@@ -35,12 +35,5 @@ export function violateTerritoryRule(
   rule: TerritoryRule,
   ids: Readonly<Record<string, string>>,
 ): never {
-  const named = Object.entries(ids)
-    .map(([role, id]) => `${role} ${id}`)
-    .join(', ');
-  throw new DomainRuleViolation(
-    rule,
-    named ? `${territoryRules[rule]} (${named})` : territoryRules[rule],
-    ids,
-  );
+  return violateRule(territoryRules, rule, ids);
 }
