@@ -226,6 +226,61 @@ export type {
   Subscription,
 } from './eventStore/types.js';
 export { createIdFactory, type StreamKind, streamIdFor, Ulid, UserId } from './ids/ids.js';
+export {
+  type AverageChurn,
+  averageChurnRate,
+  type ChurnBasis,
+  type ChurnRateOptions,
+  type YearChurn,
+} from './metrics/churnRate.js';
+export {
+  type AccountLoss,
+  type CauseLosses,
+  type LossesByReason,
+  type LossTotal,
+  lossesByReason,
+} from './metrics/lossesByReason.js';
+export {
+  type ConcentrationThresholds,
+  DEFAULT_CONCENTRATION_THRESHOLDS,
+  type PortfolioConcentration,
+  type ProductLineRevenue,
+  type ProductLineShare,
+  portfolioConcentration,
+} from './metrics/portfolioConcentration.js';
+export { type RevenuePlan, type RevenuePlanInput, revenuePlan } from './metrics/revenuePlan.js';
+export {
+  type GroupRetention,
+  type PeriodRange,
+  type Retention,
+  type RetentionWindow,
+  type RevenueLine,
+  retentionBy,
+  revenueRetention,
+  UNASSIGNED,
+} from './metrics/revenueRetention.js';
+export {
+  DEFAULT_TIER_MULTIPLIERS,
+  type ExpectationOptions,
+  type RepExpectation,
+  type RepPerformance,
+  territoryExpectations,
+} from './metrics/territoryExpectations.js';
+export {
+  type OwnerStocking,
+  type PipelineItem,
+  type PipelineStocking,
+  pipelineStocking,
+  pipelineStockingBy,
+  weightedPipeline,
+} from './metrics/weightedPipeline.js';
+export {
+  type ClosedOpportunity,
+  type GrowthGoalInput,
+  type GrowthGoalPlan,
+  historicalWinRate,
+  workBackFromGoal,
+} from './metrics/workBackFromGoal.js';
 export { CurrencyCode, MinorUnits, Money, money, roundMinor } from './money/money.js';
 export {
   addDays,
@@ -456,3 +511,84 @@ export {
   type MarketConditions,
   type TerritoryState,
 } from './territories/territoryState.js';
+export {
+  type AccountHealth,
+  type AccountHealthFacts,
+  accountHealthScorer,
+  accountHealthSubject,
+  DEFAULT_ACCOUNT_HEALTH_RULE,
+  scoreAccountHealth,
+} from './scoring/accountHealth.js';
+export {
+  type AccountPriority,
+  type AccountPriorityContext,
+  type AccountPriorityFacts,
+  accountPriorityScorer,
+  accountPrioritySubject,
+  DEFAULT_ACCOUNT_PRIORITY_RULE,
+  DEFAULT_TIER_THRESHOLDS,
+  scoreAccountPriority,
+  suggestTier,
+  type TierThresholds,
+} from './scoring/accountPriority.js';
+export {
+  compileScorer,
+  type DetailedScore,
+  type FactorContribution,
+  type GateOutcome,
+  type RaisedFlag,
+  type RuleRef,
+  type Score,
+  type ScoreBatch,
+  type ScoreExplanation,
+  type Scorer,
+} from './scoring/compileScorer.js';
+export {
+  DEFAULT_HORIZON_DAYS,
+  DEFAULT_OPPORTUNITY_RULE,
+  OPPORTUNITY_STAGES,
+  type OpportunityFacts,
+  type OpportunityRanking,
+  type OpportunityScoringContext,
+  opportunityScorer,
+  opportunitySubject,
+  type RankedOpportunity,
+  rankOpportunities,
+  type ScoredOpportunity,
+  scoreOpportunity,
+} from './scoring/opportunityScore.js';
+export { compareRanked, type RankKey, sortRanked } from './scoring/rankScored.js';
+export {
+  createRuleBook,
+  type RuleBook,
+  type ScoreComparison,
+  scoreSideBySide,
+} from './scoring/ruleBook.js';
+export {
+  BooleanNormaliser,
+  defineScoringRule,
+  LinearNormaliser,
+  LogarithmicNormaliser,
+  Normaliser,
+  parseScoringRule,
+  ruleInputs,
+  ScoringCondition,
+  ScoringDirection,
+  ScoringFactor,
+  ScoringFlag,
+  ScoringGate,
+  ScoringInputName,
+  type ScoringInputType,
+  ScoringRule,
+  Step,
+  StepsNormaliser,
+} from './scoring/scoringRule.js';
+export {
+  defineScoringSubject,
+  type ScoringInputSpec,
+  type ScoringInputs,
+  type ScoringInputValue,
+  type ScoringSubject,
+  type ScoringSubjectDefinition,
+  scoringInputsSubject,
+} from './scoring/scoringSubject.js';
