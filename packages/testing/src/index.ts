@@ -71,6 +71,14 @@ export {
   salesPlanEventArbitraries,
 } from './arbitraries/salesPlans.js';
 export {
+  arbitraryAccountHealthFacts,
+  arbitraryAccountLosses,
+  arbitraryAccountPriorityFacts,
+  arbitraryOpportunityFacts,
+  arbitraryPipelineItems,
+  arbitraryRevenueLines,
+} from './arbitraries/scoring.js';
+export {
   arbitraryKpiBenchmark,
   arbitraryTerritoryCommand,
   arbitraryTerritoryCommandSequence,
@@ -99,3 +107,12 @@ export {
   deciderSpec,
   type ExpectedRejection,
 } from './deciderSpec/deciderSpec.js';
+export {
+  checkScoringLaws,
+  SCORING_LAWS,
+  type ScoringLawName,
+  type ScoringLawResult,
+  type ScoringLawsOptions,
+  type ScoringLawsReport,
+  ScoringLawViolation,
+} from './scoringLaws/checkScoringLaws.js';
