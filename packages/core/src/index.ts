@@ -478,40 +478,6 @@ export {
 } from './salesPlans/salesPlanState.js';
 export { salesPlanStreamId } from './salesPlans/salesPlanStreamId.js';
 export {
-  AssessTerritoryMarketConditions,
-  AssignRepToTerritory,
-  ChangeTerritoryTier,
-  DefineTerritory,
-  RetireTerritory,
-  SetTerritoryKpiBenchmark,
-  TerritoryCommand,
-  UnassignRepFromTerritory,
-} from './territories/commands.js';
-export { decideTerritory } from './territories/decide.js';
-export {
-  BenchmarkValue,
-  RepAssignedToTerritory,
-  RepUnassignedFromTerritory,
-  TerritoryDefined,
-  type TerritoryEvent,
-  TerritoryId,
-  TerritoryKpi,
-  TerritoryKpiBenchmarkSet,
-  TerritoryMarketConditionsAssessed,
-  TerritoryRetired,
-  TerritoryTier,
-  TerritoryTierChanged,
-  territoryEvents,
-} from './territories/events.js';
-export { evolveTerritory } from './territories/evolve.js';
-export { type TerritoryRule, territoryRules } from './territories/rules.js';
-export { territoryAggregate, territoryDecider } from './territories/territoryDecider.js';
-export {
-  initialTerritoryState,
-  type MarketConditions,
-  type TerritoryState,
-} from './territories/territoryState.js';
-export {
   type AccountHealth,
   type AccountHealthFacts,
   accountHealthScorer,
@@ -592,3 +558,37 @@ export {
   type ScoringSubjectDefinition,
   scoringInputsSubject,
 } from './scoring/scoringSubject.js';
+export {
+  AssessTerritoryMarketConditions,
+  AssignRepToTerritory,
+  ChangeTerritoryTier,
+  DefineTerritory,
+  RetireTerritory,
+  SetTerritoryKpiBenchmark,
+  TerritoryCommand,
+  UnassignRepFromTerritory,
+} from './territories/commands.js';
+export { decideTerritory } from './territories/decide.js';
+export {
+  BenchmarkValue,
+  RepAssignedToTerritory,
+  RepUnassignedFromTerritory,
+  TerritoryDefined,
+  type TerritoryEvent,
+  TerritoryId,
+  TerritoryKpi,
+  TerritoryKpiBenchmarkSet,
+  TerritoryMarketConditionsAssessed,
+  TerritoryRetired,
+  TerritoryTier,
+  TerritoryTierChanged,
+  territoryEvents,
+} from './territories/events.js';
+export { evolveTerritory } from './territories/evolve.js';
+export { type TerritoryRule, territoryRules } from './territories/rules.js';
+export { territoryAggregate, territoryDecider } from './territories/territoryDecider.js';
+export {
+  initialTerritoryState,
+  type MarketConditions,
+  type TerritoryState,
+} from './territories/territoryState.js';
