@@ -1,5 +1,6 @@
 // The public surface of @account-planning/reporting. Every exported name is listed here.
 
+export { renderChartSvg } from './charts/renderChartSvg.js';
 export { type CsvFile, type CsvOptions, renderCsv, renderCsvFiles } from './csv/renderCsv.js';
 export {
   ChartBlock,
@@ -48,4 +49,5 @@ export {
   formatValue,
   minorToDecimal,
 } from './formatting/formatValue.js';
+export { type HtmlOptions, renderHtml } from './html/renderHtml.js';
 export { renderMarkdown } from './markdown/renderMarkdown.js';

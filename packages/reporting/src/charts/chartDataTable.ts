@@ -8,18 +8,35 @@ export interface ChartDataTable {
   readonly rows: readonly (readonly string[])[];
 }
 
+// Per-account trends label the same twelve months hundreds of times.
+const labels = new Map<string, string>();
+
 /** The label of a category value, by the category axis format. */
 export function categoryLabel(chart: ChartBlock, value: unknown, locale: string): string {
   const text = value === null || value === undefined ? '' : String(value);
-  switch (chart.x.format ?? 'text') {
+  const format = chart.x.format ?? 'text';
+  if (format === 'text') return text;
+  const key = `${format}|${locale}|${text}`;
+  let label = labels.get(key);
+  if (label === undefined) {
+    label = formatCategory(format, text, locale);
+    if (labels.size < 10_000) labels.set(key, label);
+  }
+  return label;
+}
+
+function formatCategory(
+  format: 'month' | 'quarter' | 'date',
+  text: string,
+  locale: string,
+): string {
+  switch (format) {
     case 'month':
       return formatMonth(text, locale);
     case 'quarter':
       return formatQuarter(text);
     case 'date':
       return formatValue({ type: 'date' }, text, locale);
-    case 'text':
-      return text;
   }
 }
 

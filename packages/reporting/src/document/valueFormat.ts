@@ -34,7 +34,7 @@ export type PercentFormat = z.infer<typeof PercentFormat>;
 /** A plain number, with an optional unit shown after it (`12 days`). */
 export const NumberFormat = z.object({
   type: z.literal('number'),
-  /** Most digits after the decimal point; 0 unless given. */
+  /** Digits after the decimal point, always shown; 0 unless given. */
   fractionDigits: FractionDigits.optional(),
   /** A short unit shown after the number (`days`, `accounts`). */
   unit: z.string().min(1).max(24).optional(),

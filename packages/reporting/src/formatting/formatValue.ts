@@ -4,34 +4,49 @@ import type { ReportValue, ValueFormat } from '../document/valueFormat.js';
 export const DEFAULT_LOCALE = 'en-GB';
 
 // Building an Intl formatter costs far more than using one, and a 500-account pack formats
-// thousands of values: keep one per (locale, options).
+// thousands of values: keep one per (locale, purpose). Keys are built by hand because
+// serialising an options object on every call costs more than the formatting itself.
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const digitsByCurrency = new Map<string, number>();
 
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let format = numberFormats.get(key);
+function numberFormat(
+  key: string,
+  locale: string,
+  options: Intl.NumberFormatOptions,
+): Intl.NumberFormat {
+  const cacheKey = `${locale}|${key}`;
+  let format = numberFormats.get(cacheKey);
   if (!format) {
     format = new Intl.NumberFormat(locale, options);
-    numberFormats.set(key, format);
+    numberFormats.set(cacheKey, format);
   }
   return format;
 }
 
-function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let format = dateFormats.get(key);
+function dateFormat(
+  key: string,
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const cacheKey = `${locale}|${key}`;
+  let format = dateFormats.get(cacheKey);
   if (!format) {
     format = new Intl.DateTimeFormat(locale, options);
-    dateFormats.set(key, format);
+    dateFormats.set(cacheKey, format);
   }
   return format;
 }
 
 /** The number of minor-unit digits of a currency (2 for EUR, 0 for JPY, 3 for BHD). */
 export function currencyDigits(currency: string): number {
-  return numberFormat('en', { style: 'currency', currency }).resolvedOptions()
-    .maximumFractionDigits as number;
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+      .maximumFractionDigits as number;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
 }
 
 /**
@@ -66,10 +81,16 @@ export function formatMoney(
   locale: string = DEFAULT_LOCALE,
   options: { compact?: boolean } = {},
 ): string {
-  const style: Intl.NumberFormatOptions = options.compact
-    ? { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }
-    : { style: 'currency', currency };
-  return numberFormat(locale, style).format(minorToDecimal(amountMinor, currency));
+  const format = options.compact
+    ? numberFormat(`money-compact|${currency}`, locale, {
+        style: 'currency',
+        currency,
+        notation: 'compact',
+        minimumFractionDigits: 0,
+        maximumFractionDigits: 1,
+      })
+    : numberFormat(`money|${currency}`, locale, { style: 'currency', currency });
+  return format.format(minorToDecimal(amountMinor, currency));
 }
 
 /** A ratio as a percentage in `locale` (`0.125` with one fraction digit is `12.5%`). */
@@ -78,7 +99,7 @@ export function formatPercent(
   locale: string = DEFAULT_LOCALE,
   fractionDigits = 0,
 ): string {
-  return numberFormat(locale, {
+  return numberFormat(`percent|${fractionDigits}`, locale, {
     style: 'percent',
     minimumFractionDigits: fractionDigits,
     maximumFractionDigits: fractionDigits,
@@ -87,7 +108,7 @@ export function formatPercent(
 
 /** A calendar date `YYYY-MM-DD` in `locale` (`14 Mar 2026`), read as a UTC day. */
 export function formatDate(date: string, locale: string = DEFAULT_LOCALE): string {
-  return dateFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+  return dateFormat('date', locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
     Date.parse(date.slice(0, 10)),
   );
 }
@@ -98,15 +119,14 @@ export function formatInstant(
   locale: string = DEFAULT_LOCALE,
   timeZone = 'UTC',
 ): string {
-  const text = dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
-    Date.parse(instant),
-  );
+  const options = { dateStyle: 'medium', timeStyle: 'short', timeZone } as const;
+  const text = dateFormat(`instant|${timeZone}`, locale, options).format(Date.parse(instant));
   return `${text} ${timeZone}`;
 }
 
 /** A month `YYYY-MM` as a short label in `locale` (`Mar 26`). */
 export function formatMonth(month: string, locale: string = DEFAULT_LOCALE): string {
-  return dateFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(
+  return dateFormat('month', locale, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(
     Date.parse(`${month.slice(0, 7)}-01`),
   );
 }
@@ -138,7 +158,11 @@ export function formatValue(
       return formatPercent(Number(value), locale, format.fractionDigits ?? 0);
     case 'number': {
       const digits = format.fractionDigits ?? 0;
-      const text = numberFormat(locale, { maximumFractionDigits: digits }).format(Number(value));
+      // Fixed digits, so a column of numbers lines up on the decimal point.
+      const text = numberFormat(`number|${digits}`, locale, {
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      }).format(Number(value));
       return format.unit ? `${text} ${format.unit}` : text;
     }
   }

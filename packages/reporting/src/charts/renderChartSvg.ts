@@ -1,0 +1,202 @@
+import { roundMinor } from '@account-planning/core';
+import type * as Vega from 'vega';
+import type * as VegaLite from 'vega-lite';
+import type { ChartBlock } from '../document/chartBlock.js';
+import {
+  currencyDigits,
+  DEFAULT_LOCALE,
+  formatMoney,
+  formatPercent,
+  minorToDecimal,
+} from '../formatting/formatValue.js';
+import { escapeHtml } from '../html/escapeHtml.js';
+import { categoryLabel } from './chartDataTable.js';
+import { estimateTextWidth } from './estimateTextWidth.js';
+import {
+  type AxisValueFormat,
+  DATA_NAME,
+  VALUE_FORMAT_FUNCTION,
+  vegaLiteSpec,
+} from './vegaLiteSpec.js';
+
+interface CachedView {
+  readonly view: Vega.View;
+  // Renders on one view run one at a time: each sets the view's data, then draws it.
+  queue: Promise<unknown>;
+}
+
+// Compiling a Vega-Lite spec and parsing it into a Vega runtime costs about 8 ms, creating a
+// view about 4 ms; setting new data on an existing view and drawing it well under 1 ms for a
+// small trend. So views are kept per spec (the spec holds everything but the data), and the
+// 500 per-account trends of a review pack share one.
+const views = new Map<string, CachedView>();
+const MAX_VIEWS = 64;
+
+// vega-scenegraph's text measurer, re-exported by vega but absent from its typings; replacing
+// `width` is the documented way to measure text without a canvas (vl-convert does the same).
+interface VegaTextMetrics {
+  readonly textMetrics: { width: (item: unknown, text: unknown) => number };
+}
+
+/** Vega and Vega-Lite, loaded and set up once. */
+interface ChartEngine {
+  readonly vega: typeof Vega;
+  readonly compile: typeof VegaLite.compile;
+  readonly logger: ReturnType<typeof Vega.logger>;
+}
+
+let engine: Promise<ChartEngine> | undefined;
+
+/**
+ * Loads Vega and Vega-Lite on first use. They are ES modules with top-level await, which
+ * CommonJS cannot `require`; a dynamic import lets the CommonJS build of this package load
+ * (and its Markdown and CSV renderers work) without them, and keeps them off the start-up
+ * path of hosts that never draw a chart.
+ */
+function chartEngine(): Promise<ChartEngine> {
+  engine ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vegaLite]) => {
+    // Without a canvas Vega guesses 0.8 em per character; measure from a width table instead.
+    (vega as unknown as VegaTextMetrics).textMetrics.width = (item, text) => {
+      const { fontSize = 11, fontWeight } = item as { fontSize?: number; fontWeight?: unknown };
+      const bold = fontWeight === 'bold' || (typeof fontWeight === 'number' && fontWeight >= 600);
+      return estimateTextWidth(String(text ?? ''), fontSize, bold);
+    };
+    // Axis labels go through Intl like every other number in the report, instead of
+    // d3-format strings that know nothing of currencies or locales.
+    vega.expressionFunction(VALUE_FORMAT_FUNCTION, (value: number, spec: AxisValueFormat) => {
+      switch (spec.format.type) {
+        case 'money':
+          return compactMoney(value, spec.format.currency, spec.locale);
+        case 'percent':
+          return formatPercent(value, spec.locale, spec.format.fractionDigits ?? 0);
+        case 'number':
+          return compactNumber(spec.locale).format(value);
+      }
+    });
+    const logger = vega.logger(vega.Warn);
+    const warn = logger.warn.bind(logger);
+    // Vega-Lite says it drops "fit-y" for a horizontal bar chart whose height is set per bar,
+    // which is what we ask for (fit-x only): not worth a line on a host's console per chart.
+    logger.warn = (...args: readonly unknown[]) =>
+      typeof args[0] === 'string' && args[0].startsWith('Dropping "fit-y"')
+        ? logger
+        : warn(...args);
+    return { vega, compile: vegaLite.compile, logger };
+  });
+  return engine;
+}
+
+function compactMoney(majorUnits: number, currency: string, locale: string): string {
+  // Axis ticks are positions on a scale, not amounts: round them to whole minor units first.
+  const minor = roundMinor(majorUnits * 10 ** currencyDigits(currency));
+  return formatMoney(minor, currency, locale, { compact: true });
+}
+
+const compactNumbers = new Map<string, Intl.NumberFormat>();
+
+function compactNumber(locale: string): Intl.NumberFormat {
+  let format = compactNumbers.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
+    compactNumbers.set(locale, format);
+  }
+  return format;
+}
+
+/**
+ * What the spec depends on besides the data: a cheap key, so that a cache hit does not build
+ * the spec. Compact charts draw no titles, so every compact trend of a pack shares one view.
+ */
+function shapeKey(chart: ChartBlock, locale: string): string {
+  const titles =
+    chart.size === 'compact' ? [] : [chart.x.label, chart.y.label, chart.series?.label];
+  return JSON.stringify([
+    chart.kind,
+    chart.size ?? 'standard',
+    chart.series !== undefined,
+    chart.y.format,
+    locale,
+    ...titles,
+  ]);
+}
+
+function viewFor(
+  { vega, compile, logger }: ChartEngine,
+  chart: ChartBlock,
+  locale: string,
+): CachedView {
+  const key = shapeKey(chart, locale);
+  let cached = views.get(key);
+  if (cached) {
+    // Most recently used last, so the oldest entry is the first to go.
+    views.delete(key);
+  } else {
+    const spec = vegaLiteSpec(chart, locale);
+    const runtime = vega.parse(compile(spec, { logger }).spec);
+    cached = { view: new vega.View(runtime, { renderer: 'none' }), queue: Promise.resolve() };
+  }
+  views.set(key, cached);
+  if (views.size > MAX_VIEWS) {
+    const oldest = views.keys().next().value as string;
+    views.get(oldest)?.view.finalize();
+    views.delete(oldest);
+  }
+  return cached;
+}
+
+interface Row {
+  readonly c: string;
+  readonly v: number | null;
+  readonly s?: string;
+}
+
+function rowsOf(chart: ChartBlock, locale: string): Row[] {
+  const format = chart.y.format;
+  return chart.data.map((datum) => {
+    const raw = datum[chart.y.field];
+    const value =
+      typeof raw !== 'number'
+        ? null
+        : format.type === 'money'
+          ? // Drawing needs a position, not an amount: the exact decimal, read as a number.
+            Number(minorToDecimal(raw, format.currency))
+          : raw;
+    const row: Row = { c: categoryLabel(chart, datum[chart.x.field], locale), v: value };
+    return chart.series ? { ...row, s: String(datum[chart.series.field]) } : row;
+  });
+}
+
+/**
+ * A chart drawn to a standalone SVG string by Vega-Lite and Vega on the server, with no DOM
+ * and no external references (no fonts, images or links: text uses the reader's system
+ * fonts). The root `<svg>` has `role="img"`, an `aria-label` and a `<title>` holding the
+ * chart's alt text. Views are cached per chart shape, so charts that differ only in data
+ * cost a redraw, not a compile. The same chart always gives the same string, whatever was
+ * drawn before.
+ */
+export async function renderChartSvg(
+  chart: ChartBlock,
+  locale: string = DEFAULT_LOCALE,
+): Promise<string> {
+  const cached = viewFor(await chartEngine(), chart, locale);
+  const rows = rowsOf(chart, locale);
+  const draw = async () => {
+    cached.view.data(DATA_NAME, rows);
+    return cached.view.toSVG();
+  };
+  const drawn = cached.queue.then(draw, draw);
+  cached.queue = drawn.catch(() => undefined);
+  return accessibleSvg(await drawn, chart.alt);
+}
+
+function accessibleSvg(svg: string, alt: string): string {
+  const label = escapeHtml(alt);
+  // Vega's root element starts `<svg xmlns=...`; the xlink namespace it declares is unused.
+  return svg
+    .replace(' xmlns:xlink="http://www.w3.org/1999/xlink"', '')
+    .replace(
+      /^<svg ([^>]*)>/,
+      (_, attributes: string) =>
+        `<svg ${attributes} role="img" aria-label="${label}"><title>${label}</title>`,
+    );
+}
