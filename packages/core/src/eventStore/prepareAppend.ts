@@ -108,63 +108,92 @@ export function prepareAppend(
     const message = `at most ${STORE_LIMITS.eventsPerAppend} events per append`;
     throw new ValidationError(message, [{ path: ['events'], message, code: 'too_big' }]);
   }
-  const seen = new Set<string>();
-  return events.map((raw: unknown, index) => {
-    const path = ['events', index];
-    if (typeof raw !== 'object' || raw === null) {
-      const message = 'an event must be an object with type and data';
-      throw new ValidationError(message, [{ path, message, code: 'invalid_type' }]);
-    }
-    const event = raw as NewEvent;
-    assertIdentifier(event.type, 'event type', [...path, 'type'], STORE_LIMITS.nameLength);
-    const eventId = event.eventId ?? context.newEventId();
-    assertIdentifier(eventId, 'event id', [...path, 'eventId'], STORE_LIMITS.nameLength);
+  const prepared: PreparedEvent[] = new Array(events.length);
+  // Only a batch of several events can repeat an id.
+  const seen = events.length > 1 ? new Set<string>() : undefined;
+  for (let index = 0; index < events.length; index++) {
+    prepared[index] = prepareEvent(events[index], index, seen, context);
+  }
+  return prepared;
+}
+
+// The helpers below run on every append: they allocate no closures and build an error path
+// only when they reject.
+
+function rejectAt(path: (string | number)[], message: string, code: string): never {
+  throw new ValidationError(message, [{ path, message, code }]);
+}
+
+function checkEventIdentifier(
+  value: unknown,
+  what: string,
+  index: number,
+  field: string,
+  maxLength: number,
+): asserts value is string {
+  if (
+    typeof value !== 'string' ||
+    value.length === 0 ||
+    value.length > maxLength ||
+    value.includes('\u0000') ||
+    !isWellFormed(value)
+  ) {
+    assertIdentifier(value, what, ['events', index, field], maxLength);
+  }
+}
+
+function prepareEvent(
+  raw: unknown,
+  index: number,
+  seen: Set<string> | undefined,
+  context: { readonly registry: EventRegistry | undefined; readonly newEventId: () => string },
+): PreparedEvent {
+  if (typeof raw !== 'object' || raw === null) {
+    rejectAt(['events', index], 'an event must be an object with type and data', 'invalid_type');
+  }
+  const event = raw as NewEvent;
+  checkEventIdentifier(event.type, 'event type', index, 'type', STORE_LIMITS.nameLength);
+  const eventId = event.eventId ?? context.newEventId();
+  checkEventIdentifier(eventId, 'event id', index, 'eventId', STORE_LIMITS.nameLength);
+  if (seen) {
     if (seen.has(eventId)) {
       const message = `event id ${JSON.stringify(eventId)} appears twice in one append`;
-      throw new ValidationError(message, [
-        { path: [...path, 'eventId'], message, code: 'duplicate' },
-      ]);
+      rejectAt(['events', index, 'eventId'], message, 'duplicate');
     }
     seen.add(eventId);
+  }
 
-    let data: unknown = event.data;
-    let schemaVersion = 1;
-    let personalSubject: string | undefined;
-    if (context.registry) {
-      try {
-        const validated = context.registry.validate(event.type, data);
-        ({ data, schemaVersion, personalSubject } = validated);
-      } catch (error) {
-        throw error instanceof ValidationError ? withPathPrefix(error, path) : error;
-      }
+  let data: unknown = event.data;
+  let schemaVersion = 1;
+  let personalSubject: string | undefined;
+  if (context.registry) {
+    try {
+      const validated = context.registry.validate(event.type, data);
+      ({ data, schemaVersion, personalSubject } = validated);
+    } catch (error) {
+      throw error instanceof ValidationError ? withPathPrefix(error, ['events', index]) : error;
     }
-    const size = { length: 0 };
-    const copiedData = copyJson(data, [...path, 'data'], size);
-    const metadata = event.metadata === undefined ? {} : event.metadata;
-    if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
-      const message = 'metadata must be a plain object';
-      throw new ValidationError(message, [
-        { path: [...path, 'metadata'], message, code: 'invalid_type' },
-      ]);
-    }
-    const copiedMetadata = copyJson(
-      { ...metadata, schemaVersion },
-      [...path, 'metadata'],
-      size,
-    ) as EventMetadata;
-    if (size.length > STORE_LIMITS.eventJsonLength) {
-      const message = `event is larger than ${STORE_LIMITS.eventJsonLength} characters as JSON`;
-      throw new ValidationError(message, [{ path, message, code: 'too_big' }]);
-    }
-    return {
-      eventId,
-      type: event.type,
-      data: copiedData,
-      metadata: copiedMetadata,
-      schemaVersion,
-      personalSubject,
-    };
-  });
+  }
+  const copying: CopyState = { index, section: 'data', path: [], ancestors: [], length: 0 };
+  const copiedData = copyJson(data, copying);
+  const metadata = event.metadata === undefined ? {} : event.metadata;
+  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
+    rejectAt(['events', index, 'metadata'], 'metadata must be a plain object', 'invalid_type');
+  }
+  copying.section = 'metadata';
+  const copiedMetadata = copyMetadata(metadata, schemaVersion, copying);
+  if (copying.length > STORE_LIMITS.eventJsonLength) {
+    const message = `event is larger than ${STORE_LIMITS.eventJsonLength} characters as JSON`;
+    rejectAt(['events', index], message, 'too_big');
+  }
+  return {
+    eventId,
+    type: event.type,
+    data: copiedData,
+    metadata: copiedMetadata,
+    schemaVersion,
+    personalSubject,
+  };
 }
 
 function withPathPrefix(error: ValidationError, prefix: readonly (string | number)[]) {
@@ -184,6 +213,24 @@ function isWellFormed(value: string): boolean {
   return (value as string & { isWellFormed(): boolean }).isWellFormed();
 }
 
+/** Where a copy is, for error paths, and how large it has grown. */
+interface CopyState {
+  readonly index: number;
+  section: 'data' | 'metadata';
+  /** The path below the section, as a stack mutated in place. */
+  readonly path: (string | number)[];
+  readonly ancestors: unknown[];
+  /** The copy's size as JSON so far, in UTF-16 code units (roughly). */
+  length: number;
+}
+
+function rejectCopy(state: CopyState, message: string): never {
+  const at = ['events', state.index, state.section, ...state.path];
+  throw new ValidationError(`${message} at ${at.join('.')}`, [
+    { path: at, message, code: 'not_json' },
+  ]);
+}
+
 /**
  * Deep-copies a JSON value, freezing the copy, and rejects what JSON cannot carry faithfully:
  * undefined, functions, symbols, bigints, NaN and infinities, class instances (Date, Map),
@@ -191,88 +238,100 @@ function isWellFormed(value: string): boolean {
  * properties whose value is undefined are dropped, as `JSON.stringify` does; a `__proto__` key
  * is kept as data.
  */
-function copyJson(
-  value: unknown,
-  basePath: readonly (string | number)[],
-  size: { length: number },
-): JsonValue {
-  // The path is a stack mutated in place and copied only when an error is reported: this runs
-  // on every append's hot path.
-  const path: (string | number)[] = [...basePath];
-  const ancestors: unknown[] = [];
-  const reject = (message: string): never => {
-    const at = [...path];
-    throw new ValidationError(`${message} at ${at.join('.')}`, [
-      { path: at, message, code: 'not_json' },
-    ]);
-  };
-  const copy = (item: unknown): JsonValue => {
-    switch (typeof item) {
-      case 'string':
-        if (item.includes('\u0000')) reject('strings must not contain NUL characters');
-        if (!isWellFormed(item)) reject('strings must not contain lone surrogates');
-        size.length += item.length + 2;
-        return item;
-      case 'number':
-        if (!Number.isFinite(item)) reject('numbers must be finite');
-        size.length += 8;
-        return item;
-      case 'boolean':
-        size.length += 5;
-        return item;
-      case 'object': {
-        if (item === null) {
-          size.length += 4;
-          return null;
-        }
-        if (ancestors.includes(item)) reject('data must not contain cycles');
-        ancestors.push(item);
-        let result: JsonValue;
-        if (Array.isArray(item)) {
-          const out: JsonValue[] = new Array(item.length);
-          for (let index = 0; index < item.length; index++) {
-            path.push(index);
-            if (item[index] === undefined) reject('arrays must not hold undefined');
-            out[index] = copy(item[index]);
-            path.pop();
-          }
-          result = Object.freeze(out);
-        } else {
-          const prototype = Object.getPrototypeOf(item);
-          if (prototype !== Object.prototype && prototype !== null) {
-            reject(
-              `only plain objects are JSON data, not ${prototype?.constructor?.name ?? 'this'}`,
-            );
-          }
-          const out: Record<string, JsonValue> = {};
-          for (const key in item) {
-            const field = (item as Record<string, unknown>)[key];
-            if (field === undefined) continue;
-            path.push(key);
-            if (key.includes('\u0000')) reject('keys must not contain NUL characters');
-            if (!isWellFormed(key)) reject('keys must not contain lone surrogates');
-            size.length += key.length + 3;
-            if (key === '__proto__') {
-              // Plain assignment would set the copy's prototype instead of storing the key.
-              Object.defineProperty(out, key, {
-                value: copy(field),
-                enumerable: true,
-                writable: true,
-                configurable: true,
-              });
-            } else {
-              out[key] = copy(field);
-            }
-            path.pop();
-          }
-          result = Object.freeze(out);
-        }
-        ancestors.pop();
-        return result;
+function copyJson(item: unknown, state: CopyState): JsonValue {
+  switch (typeof item) {
+    case 'string':
+      if (item.includes('\u0000')) rejectCopy(state, 'strings must not contain NUL characters');
+      if (!isWellFormed(item)) rejectCopy(state, 'strings must not contain lone surrogates');
+      state.length += item.length + 2;
+      return item;
+    case 'number':
+      if (!Number.isFinite(item)) rejectCopy(state, 'numbers must be finite');
+      state.length += 8;
+      return item;
+    case 'boolean':
+      state.length += 5;
+      return item;
+    case 'object': {
+      if (item === null) {
+        state.length += 4;
+        return null;
       }
-      default:
-        return reject(`${typeof item} is not JSON data`);
+      if (state.ancestors.includes(item)) rejectCopy(state, 'data must not contain cycles');
+      state.ancestors.push(item);
+      const result = Array.isArray(item) ? copyArray(item, state) : copyObject(item, state);
+      state.ancestors.pop();
+      return result;
     }
-  };
-  return copy(value);
+    default:
+      return rejectCopy(state, `${typeof item} is not JSON data`);
+  }
+}
+
+function copyArray(item: readonly unknown[], state: CopyState): JsonValue {
+  const out: JsonValue[] = new Array(item.length);
+  for (let index = 0; index < item.length; index++) {
+    state.path.push(index);
+    if (item[index] === undefined) rejectCopy(state, 'arrays must not hold undefined');
+    out[index] = copyJson(item[index], state);
+    state.path.pop();
+  }
+  return Object.freeze(out);
+}
+
+function checkPlainObject(item: object, state: CopyState): void {
+  const prototype = Object.getPrototypeOf(item);
+  if (prototype !== Object.prototype && prototype !== null) {
+    rejectCopy(
+      state,
+      `only plain objects are JSON data, not ${prototype?.constructor?.name ?? 'this'}`,
+    );
+  }
+}
+
+function copyField(
+  out: Record<string, JsonValue>,
+  key: string,
+  field: unknown,
+  state: CopyState,
+): void {
+  state.path.push(key);
+  if (key.includes('\u0000')) rejectCopy(state, 'keys must not contain NUL characters');
+  if (!isWellFormed(key)) rejectCopy(state, 'keys must not contain lone surrogates');
+  state.length += key.length + 3;
+  if (key === '__proto__') {
+    // Plain assignment would set the copy's prototype instead of storing the key.
+    Object.defineProperty(out, key, {
+      value: copyJson(field, state),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else {
+    out[key] = copyJson(field, state);
+  }
+  state.path.pop();
+}
+
+function copyObject(item: object, state: CopyState): JsonValue {
+  checkPlainObject(item, state);
+  const out: Record<string, JsonValue> = {};
+  for (const key in item) {
+    const field = (item as Record<string, unknown>)[key];
+    if (field !== undefined) copyField(out, key, field, state);
+  }
+  return Object.freeze(out);
+}
+
+/** Copies metadata like {@link copyJson}, with `schemaVersion` set from the registry. */
+function copyMetadata(metadata: object, schemaVersion: number, state: CopyState): EventMetadata {
+  checkPlainObject(metadata, state);
+  const out: Record<string, JsonValue> = {};
+  for (const key in metadata) {
+    const field = (metadata as Record<string, unknown>)[key];
+    if (field !== undefined && key !== 'schemaVersion') copyField(out, key, field, state);
+  }
+  out.schemaVersion = schemaVersion;
+  state.length += 22;
+  return Object.freeze(out) as EventMetadata;
 }
