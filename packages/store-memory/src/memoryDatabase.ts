@@ -1,4 +1,5 @@
 import type { Position, RecordedEvent, Snapshot } from '@account-planning/core';
+import { createEventIdIndex, type EventIdIndex } from './internal/eventIdIndex.js';
 
 /**
  * The data behind one or more memory event stores: every tenant's log, streams, checkpoints and
@@ -36,8 +37,8 @@ export interface TenantData {
   /** The tenant's log: `log[n - 1]` is the event at global position n. Only ever pushed to. */
   readonly log: RecordedEvent[];
   readonly streams: Map<string, StoredStream>;
-  /** Event id to global position, for idempotent re-appends. */
-  readonly eventIds: Map<string, number>;
+  /** Event ids, for idempotent re-appends; it also makes the ids of events given none. */
+  readonly eventIds: EventIdIndex;
   /** Subject id to the events that carry its personal data. */
   readonly personalData: Map<string, PersonalDataEntry[]>;
   readonly checkpoints: Map<string, Position>;
@@ -71,7 +72,7 @@ export function tenantData(database: MemoryDatabase, tenant: string): TenantData
     data = {
       log: [],
       streams: new Map(),
-      eventIds: new Map(),
+      eventIds: createEventIdIndex(),
       personalData: new Map(),
       checkpoints: new Map(),
       snapshots: new Map(),

@@ -32,7 +32,6 @@ import {
   ValidationError,
 } from '@account-planning/core';
 import { deepFreeze } from './internal/deepFreeze.js';
-import { monotonicUlidFactory } from './internal/monotonicUlidFactory.js';
 import {
   createMemoryDatabase,
   type MemoryDatabase,
@@ -82,6 +81,11 @@ function positionOf(globalPosition: number): Position {
   return `${hex}-${hex}`;
 }
 
+/** Whether the caller gave the event at `index` its id (the store made it otherwise). */
+function givenId(events: readonly unknown[], index: number): boolean {
+  return (events[index] as { eventId?: unknown }).eventId !== undefined;
+}
+
 /** The index in `log` of the first event after `after`. */
 function firstIndexAfter(log: readonly StoredEvent[], after: Position): number {
   let low = 0;
@@ -116,7 +120,7 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): M
   const data = tenantData(database, tenant);
   const { registry, clock } = options;
   const now = clock ? () => clock().getTime() : Date.now;
-  const newEventId = options.newEventId ?? monotonicUlidFactory(now);
+  const newEventId = options.newEventId ?? data.eventIds.generate;
   const subscriptions = new Set<Subscription>();
   let closed = false;
 
@@ -154,16 +158,24 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): M
     registry ? events.map(readEvent) : events;
 
   /** The original result when every event id of the append is already in this stream. */
-  function findReplay(streamId: string, prepared: readonly PreparedEvent[]) {
-    const known: StoredEvent[] = [];
-    const foreign: string[] = [];
-    for (const event of prepared) {
-      const globalPosition = data.eventIds.get(event.eventId);
-      if (globalPosition === undefined) continue;
-      const stored = data.log[globalPosition - 1] as StoredEvent;
-      if (stored.streamId === streamId) known.push(stored);
-      else foreign.push(event.eventId);
+  function findReplay(
+    streamId: string,
+    events: readonly unknown[],
+    prepared: readonly PreparedEvent[],
+  ) {
+    let known = 0;
+    for (let index = 0; index < prepared.length; index++) {
+      // An id the store has just made is new by construction.
+      if (!givenId(events, index)) continue;
+      const event = prepared[index] as PreparedEvent;
+      if (data.eventIds.find(event.eventId, data.log) !== undefined) known++;
     }
+    if (known === 0) return undefined;
+    const stored = prepared.flatMap((event) => {
+      const globalPosition = data.eventIds.find(event.eventId, data.log);
+      return globalPosition === undefined ? [] : [data.log[globalPosition - 1] as StoredEvent];
+    });
+    const foreign = stored.filter((event) => event.streamId !== streamId).map((e) => e.eventId);
     if (foreign.length > 0) {
       throw new IdempotencyConflictError(
         streamId,
@@ -171,20 +183,18 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): M
         `Event ids ${foreign.map((id) => JSON.stringify(id)).join(', ')} already belong to another stream`,
       );
     }
-    if (known.length === 0) return undefined;
-    if (known.length < prepared.length) {
-      const ids = known.map((event) => event.eventId);
+    if (known < prepared.length) {
       throw new IdempotencyConflictError(
         streamId,
-        ids,
-        `Only ${known.length} of the append's ${prepared.length} event ids were appended before: a retry must resend the same events`,
+        stored.map((event) => event.eventId),
+        `Only ${known} of the append's ${prepared.length} event ids were appended before: a retry must resend the same events`,
       );
     }
-    known.sort((a, b) => a.streamVersion - b.streamVersion);
+    stored.sort((a, b) => a.streamVersion - b.streamVersion);
     return {
       streamId,
-      nextExpectedVersion: (known.at(-1) as StoredEvent).streamVersion,
-      events: readEvents(known),
+      nextExpectedVersion: (stored.at(-1) as StoredEvent).streamVersion,
+      events: readEvents(stored),
     };
   }
 
@@ -198,7 +208,7 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): M
       registry,
       newEventId,
     });
-    const replay = findReplay(streamId, prepared);
+    const replay = findReplay(streamId, events, prepared);
     if (replay) return replay;
     const existing = data.streams.get(streamId);
     if (existing?.archived) {
@@ -211,6 +221,7 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): M
     checkExpectedVersion(streamId, appendOptions.expectedVersion, existing?.events.length ?? 0);
 
     const stream: StoredStream = existing ?? { events: [], archived: false };
+    const generatedIds = options.newEventId === undefined;
     const { log } = data;
     const at = recordedAt();
     const recorded: StoredEvent[] = new Array(prepared.length);
@@ -231,7 +242,7 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): M
       }) as StoredEvent;
       log.push(stored);
       stream.events.push(stored);
-      data.eventIds.set(event.eventId, globalPosition);
+      data.eventIds.add(event.eventId, globalPosition, generatedIds && !givenId(events, index));
       if (event.personalSubject !== undefined) rememberPersonalData(event, globalPosition);
       recorded[index] = stored;
     }

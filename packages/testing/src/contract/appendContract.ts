@@ -157,6 +157,23 @@ export function appendContract(context: ContractContext): void {
       expect(await readWholeLog(store)).toHaveLength(5);
     });
 
+    it('treats ids the store generated like ids the caller chose', async () => {
+      const store = await context.store();
+      const original = await store.append('s', notes(2), { expectedVersion: 'no_stream' });
+      await store.append('s', notes(1), { expectedVersion: 2 });
+      const resent = original.events.map((e) => ({
+        type: e.type,
+        data: e.data,
+        eventId: e.eventId,
+      }));
+      const again = await store.append('s', resent, { expectedVersion: 'no_stream' });
+      expect(again.events).toEqual(original.events);
+      await expect(
+        store.append('elsewhere', resent.slice(0, 1), { expectedVersion: 'any' }),
+      ).rejects.toMatchObject({ code: 'idempotency_conflict' });
+      expect(await readWholeLog(store)).toHaveLength(3);
+    });
+
     it('rejects an event id that already belongs to another stream, writing nothing', async () => {
       const store = await context.store();
       await store.append('first', [noted('a', 'shared-id')], { expectedVersion: 'any' });
