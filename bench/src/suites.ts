@@ -1,0 +1,6 @@
+import type { BenchSuite } from './benchSuite.js';
+import { foldSuite } from './suites/foldSuite.js';
+import { memoryStoreSuite } from './suites/memoryStoreSuite.js';
+
+/** Every suite `pnpm bench` runs, in order. Add a suite by adding its file here. */
+export const suites: readonly BenchSuite[] = [foldSuite, memoryStoreSuite];
