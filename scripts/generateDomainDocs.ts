@@ -9,8 +9,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  ACCOUNT_HIERARCHY_STREAM,
+  applicationEvents,
   CalendarDate,
   CurrencyCode,
+  crossAggregateRules,
   domainAggregates,
   type EventDefinition,
   Instant,
@@ -38,7 +41,21 @@ interface DocumentedAggregate {
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const domainPage = join(root, 'docs', 'domain.md');
 const schemaDir = join(root, 'docs', 'schemas');
-const aggregates: readonly DocumentedAggregate[] = domainAggregates;
+const aggregates: readonly DocumentedAggregate[] = [
+  ...domainAggregates,
+  // Not an aggregate: the rules that span aggregates, which the application service checks, and
+  // the ledger it writes so that concurrent parent changes cannot close a cycle.
+  {
+    name: 'Application service',
+    streamKind: 'application',
+    streamIdPattern: ACCOUNT_HIERARCHY_STREAM,
+    description:
+      "The entry point products call (`createAccountPlanning`): it runs every aggregate's commands, checks the rules that span aggregates against a read model of the log, and serialises account parent changes through a ledger stream.",
+    events: applicationEvents,
+    commandSchema: { options: [] },
+    rules: crossAggregateRules,
+  },
+];
 
 // ---------------------------------------------------------------------------------------------
 // JSON Schemas
@@ -304,7 +321,9 @@ function catalogSection(): string {
         '',
         `${aggregate.description} Stream: \`${streamIdOf(aggregate)}\`.`,
         '',
-        `Commands: ${commands}.`,
+        commands
+          ? `Commands: ${commands}.`
+          : "Commands: none of its own (it runs the aggregates').",
         '',
         ...events.flatMap((event) => [event, '']),
       ]

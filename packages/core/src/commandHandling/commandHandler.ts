@@ -1,11 +1,6 @@
 import type { z } from 'zod';
 import { type Decider, fold } from '../decider/decider.js';
-import {
-  ConcurrencyError,
-  DomainRuleViolation,
-  type ExpectedVersion,
-  ValidationError,
-} from '../errors.js';
+import { type ExpectedVersion, isAccountPlanningError, ValidationError } from '../errors.js';
 import { assertIdentifier } from '../eventStore/prepareAppend.js';
 import type {
   EventLike,
@@ -212,7 +207,11 @@ export function createCommandHandler<S, C, E extends EventLike>(
       } catch (error) {
         // A retried command may have been applied before the snapshot we loaded from; only then
         // is a full scan worth its cost.
-        if (error instanceof DomainRuleViolation && key !== undefined) {
+        if (
+          isAccountPlanningError(error) &&
+          error.code === 'domain_rule_violated' &&
+          key !== undefined
+        ) {
           const replay = await findReplay(streamId, key, loaded, true);
           if (replay.length > 0) return replayed(streamId, loaded, replay, attempt);
         }
@@ -254,7 +253,9 @@ export function createCommandHandler<S, C, E extends EventLike>(
         };
       } catch (error) {
         const retryable =
-          error instanceof ConcurrencyError &&
+          // By code, not instanceof: the store may come with another copy of this package.
+          isAccountPlanningError(error) &&
+          error.code === 'concurrency_conflict' &&
           handleOptions.expectedVersion === undefined &&
           attempt < maxAttempts;
         if (!retryable) throw error;
