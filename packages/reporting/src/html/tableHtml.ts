@@ -2,8 +2,8 @@ import type { TableBlock, TableColumn, TableRow } from '../document/tableBlock.j
 import { formatValue } from '../formatting/formatValue.js';
 import { escapeHtml as esc } from './escapeHtml.js';
 
-/** True for the column types whose cells are right-aligned numbers. */
-export function isNumericColumn(column: TableColumn): boolean {
+// Money, percentages and numbers are right-aligned in tabular figures.
+function isNumericColumn(column: TableColumn): boolean {
   return column.type === 'money' || column.type === 'percent' || column.type === 'number';
 }
 
