@@ -1,12 +1,8 @@
-import { DomainRuleViolation } from '../errors.js';
+import { violateRule } from '../catalog/violateRule.js';
 import type { ActionItemCommand } from './commands.js';
 import type { ActionItemEvent } from './events.js';
 import type { ActionItemState } from './evolve.js';
-import { type ActionItemRule, actionItemRules } from './rules.js';
-
-function violation(rule: ActionItemRule, ids: Record<string, string>): DomainRuleViolation {
-  return new DomainRuleViolation(rule, actionItemRules[rule], ids);
-}
+import { actionItemRules } from './rules.js';
 
 /**
  * The events an action-item command produces against the item's current state. Pure: time and
@@ -20,9 +16,9 @@ export function decideActionItem(
 ): ActionItemEvent[] {
   const ids = { actionId: command.actionId };
   if (command.type === 'OpenActionItem') {
-    if (state.status !== 'none') throw violation('action.already_opened', ids);
+    if (state.status !== 'none') violateRule(actionItemRules, 'action.already_opened', ids);
     if (command.dueOn < command.at.slice(0, 10)) {
-      throw violation('action.due_before_opened', ids);
+      violateRule(actionItemRules, 'action.due_before_opened', ids);
     }
     return [
       {
@@ -42,13 +38,13 @@ export function decideActionItem(
   }
 
   if (state.status === 'none' || state.actionId !== command.actionId) {
-    throw violation('action.not_opened', ids);
+    violateRule(actionItemRules, 'action.not_opened', ids);
   }
   if (state.status === 'done' && command.type === 'CompleteActionItem') {
-    throw violation('action.already_completed', ids);
+    violateRule(actionItemRules, 'action.already_completed', ids);
   }
   if (state.status === 'done' || state.status === 'cancelled') {
-    throw violation('action.closed', ids);
+    violateRule(actionItemRules, 'action.closed', ids);
   }
 
   switch (command.type) {
@@ -65,7 +61,8 @@ export function decideActionItem(
       ];
     case 'SlipActionItem': {
       const previousDueOn = state.dueOn ?? command.newDueOn;
-      if (command.newDueOn <= previousDueOn) throw violation('action.slip_not_later', ids);
+      if (command.newDueOn <= previousDueOn)
+        violateRule(actionItemRules, 'action.slip_not_later', ids);
       return [
         {
           type: 'ActionItemSlipped',

@@ -1,6 +1,7 @@
 import type { AccountState } from '../accounts/accountState.js';
 import type { ChangeParentAccount } from '../accounts/commands.js';
 import type { AccountEvent } from '../accounts/events.js';
+import { violateRule } from '../catalog/violateRule.js';
 import type {
   CommandHandler,
   CommandResult,
@@ -12,7 +13,7 @@ import { checkExpectedVersion } from '../eventStore/prepareAppend.js';
 import type { EventStore } from '../eventStore/types.js';
 import { type DomainIndex, wouldCloseHierarchyCycle } from './domainIndex.js';
 import { ACCOUNT_HIERARCHY_STREAM, type AccountParentClaimed } from './events.js';
-import { crossAggregateViolation } from './rules.js';
+import { crossAggregateRules } from './rules.js';
 
 /** What {@link changeParentAccount} needs from the service. */
 export interface HierarchyContext {
@@ -75,9 +76,10 @@ export async function changeParentAccount(
     const parent = command.parentAccountId;
     if (parent !== null) {
       const ids = { accountId: command.accountId, parentAccountId: parent };
-      if (!index.accounts[parent]) throw crossAggregateViolation('account.parent_not_found', ids);
+      if (!index.accounts[parent])
+        violateRule(crossAggregateRules, 'account.parent_not_found', ids);
       if (wouldCloseHierarchyCycle(index, command.accountId, parent)) {
-        throw crossAggregateViolation('account.hierarchy_cycle', ids);
+        violateRule(crossAggregateRules, 'account.hierarchy_cycle', ids);
       }
     }
     const claimId = context.newId();

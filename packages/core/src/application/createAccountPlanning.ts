@@ -8,6 +8,7 @@ import { ActionItemCommand, type OpenActionItem } from '../actions/commands.js';
 import type { ActionItemEvent } from '../actions/events.js';
 import type { ActionItemState } from '../actions/evolve.js';
 import { actionItemDecider } from '../actions/index.js';
+import { violateRule } from '../catalog/violateRule.js';
 import { createCommandHandler, type RetryPolicy } from '../commandHandling/commandHandler.js';
 import type { Decider } from '../decider/decider.js';
 import type { EventLike, EventStore } from '../eventStore/types.js';
@@ -44,7 +45,7 @@ import {
   isActionFromRepReviews,
   previousReviewOf,
 } from './domainIndex.js';
-import { type CrossAggregateRule, crossAggregateViolation } from './rules.js';
+import { type CrossAggregateRule, crossAggregateRules } from './rules.js';
 
 /** Options of {@link createAccountPlanning}. */
 export interface AccountPlanningOptions {
@@ -207,7 +208,7 @@ export function createAccountPlanning(options: AccountPlanningOptions): AccountP
     ids: Record<string, string>,
   ) => {
     if (accountId && !known.accounts[accountId]) {
-      throw crossAggregateViolation(rule, { ...ids, accountId });
+      violateRule(crossAggregateRules, rule, { ...ids, accountId });
     }
   };
 
@@ -236,7 +237,7 @@ export function createAccountPlanning(options: AccountPlanningOptions): AccountP
       const exists =
         source.kind === 'review' ? known.reviews[source.reviewId] : known.plans[source.planId];
       if (!exists) {
-        throw crossAggregateViolation('action.source_not_found', {
+        violateRule(crossAggregateRules, 'action.source_not_found', {
           ...ids,
           ...(source.kind === 'review' ? { reviewId: source.reviewId } : { planId: source.planId }),
         });
@@ -259,7 +260,7 @@ export function createAccountPlanning(options: AccountPlanningOptions): AccountP
         const known = await catchUp();
         const parent = command.parentAccountId;
         if (parent !== null && !known.accounts[parent]) {
-          throw crossAggregateViolation('account.parent_not_found', {
+          violateRule(crossAggregateRules, 'account.parent_not_found', {
             ...ids,
             parentAccountId: parent,
           });
@@ -294,7 +295,7 @@ export function createAccountPlanning(options: AccountPlanningOptions): AccountP
     ids: Record<string, string>,
   ) => {
     if (territoryId !== null && !known.territories[territoryId]) {
-      throw crossAggregateViolation('account.territory_not_found', { ...ids, territoryId });
+      violateRule(crossAggregateRules, 'account.territory_not_found', { ...ids, territoryId });
     }
   };
 
@@ -329,7 +330,7 @@ export function createAccountPlanning(options: AccountPlanningOptions): AccountP
         requireAccount(known, command.accountId, 'plan.account_not_found', ids);
       } else if (command.type === 'RecordPlanReview' && command.reviewId) {
         if (!known.reviews[command.reviewId]) {
-          throw crossAggregateViolation('plan.review_not_found', {
+          violateRule(crossAggregateRules, 'plan.review_not_found', {
             ...ids,
             reviewId: command.reviewId,
           });
@@ -363,19 +364,19 @@ export function createAccountPlanning(options: AccountPlanningOptions): AccountP
     if (given === undefined) return expected;
     const ids = { reviewId };
     if ((given?.reviewId ?? null) !== (expected?.reviewId ?? null)) {
-      throw crossAggregateViolation('review.previous_review_mismatch', {
+      violateRule(crossAggregateRules, 'review.previous_review_mismatch', {
         ...ids,
         previousReviewId: given?.reviewId ?? 'none',
       });
     }
     for (const actionId of given?.openActionIds ?? []) {
       if (!isActionFromRepReviews(known, repId, reviewId, actionId)) {
-        throw crossAggregateViolation('review.previous_action_foreign', { ...ids, actionId });
+        violateRule(crossAggregateRules, 'review.previous_action_foreign', { ...ids, actionId });
       }
     }
     const missing = expected?.openActionIds.find((id) => !given?.openActionIds.includes(id));
     if (missing !== undefined) {
-      throw crossAggregateViolation('review.previous_actions_incomplete', {
+      violateRule(crossAggregateRules, 'review.previous_actions_incomplete', {
         ...ids,
         actionId: missing,
       });
@@ -395,14 +396,14 @@ export function createAccountPlanning(options: AccountPlanningOptions): AccountP
     const { outcome, actionId, at } = command;
     const open =
       action.status === 'none' || action.status === 'open' || action.status === 'slipped';
-    const conflict = () =>
-      crossAggregateViolation('review.action_outcome_conflict', {
+    const conflict = (): never =>
+      violateRule(crossAggregateRules, 'review.action_outcome_conflict', {
         reviewId: command.reviewId,
         actionId,
       });
     if (!open) {
       if (outcome.status === action.status) return null;
-      throw conflict();
+      return conflict();
     }
     switch (outcome.status) {
       case 'open':
@@ -413,7 +414,7 @@ export function createAccountPlanning(options: AccountPlanningOptions): AccountP
         return { type: 'CancelActionItem', actionId, at, reason: command.note };
       case 'slipped':
         if (action.dueOn === outcome.newDueOn) return null;
-        if (action.dueOn !== null && outcome.newDueOn < action.dueOn) throw conflict();
+        if (action.dueOn !== null && outcome.newDueOn < action.dueOn) return conflict();
         return {
           type: 'SlipActionItem',
           actionId,
@@ -463,7 +464,7 @@ export function createAccountPlanning(options: AccountPlanningOptions): AccountP
             requireAccount(known, accountId, 'review.account_not_found', ids);
           }
           if (command.planId !== undefined && !known.plans[command.planId]) {
-            throw crossAggregateViolation('review.plan_not_found', {
+            violateRule(crossAggregateRules, 'review.plan_not_found', {
               ...ids,
               planId: command.planId,
             });

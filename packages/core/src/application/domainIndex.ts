@@ -249,7 +249,7 @@ export function previousReviewOf(
   return { reviewId: last[0], openActionIds };
 }
 
-/** The review an action item came from, when it came from one of the rep's concluded reviews. */
+/** True when the action item came from one of the rep's concluded reviews other than `reviewId`. */
 export function isActionFromRepReviews(
   index: DomainIndex,
   repId: string,

@@ -1,5 +1,4 @@
 import type { RuleCatalog } from '../catalog/aggregateDefinition.js';
-import { DomainRuleViolation } from '../errors.js';
 
 /**
  * The rules that span aggregates, which the application service checks against its read model
@@ -31,13 +30,3 @@ export const crossAggregateRules = {
 
 /** The stable code of a cross-aggregate rule. */
 export type CrossAggregateRule = keyof typeof crossAggregateRules;
-
-/**
- * Makes the `DomainRuleViolation` of a cross-aggregate rule, its sentence as the message.
- */
-export function crossAggregateViolation(
-  rule: CrossAggregateRule,
-  ids: Readonly<Record<string, string>>,
-): DomainRuleViolation {
-  return new DomainRuleViolation(rule, crossAggregateRules[rule], ids);
-}

@@ -1,4 +1,4 @@
-import { DomainRuleViolation } from '../errors.js';
+import { violateRule } from '../catalog/violateRule.js';
 import type { ReviewCommand } from './commands.js';
 import {
   type NoticeWarning,
@@ -9,7 +9,7 @@ import {
 } from './events.js';
 import { pendingPreviousActionIds, type ReviewState } from './evolve.js';
 import { defaultNoticePolicy, type NoticePolicy } from './noticePolicy.js';
-import { type ReviewRule, reviewRules } from './rules.js';
+import { reviewRules } from './rules.js';
 
 const DAY_MS = 86_400_000;
 
@@ -22,10 +22,6 @@ const DEFAULT_HORIZON_DAYS: Readonly<Record<ReviewKind, number>> = {
 
 /** seed 001: "more than two minutes" on one account is too long. */
 const DEFAULT_TIME_BOX_SECONDS = 120;
-
-function violation(rule: ReviewRule, ids: Record<string, string>): DomainRuleViolation {
-  return new DomainRuleViolation(rule, reviewRules[rule], ids);
-}
 
 /**
  * The events a review command produces against the review's current state, under a notice
@@ -43,18 +39,18 @@ export function decideReview(
   const ids = { reviewId };
 
   if (command.type === 'ScheduleReview') {
-    if (state.status !== 'none') throw violation('review.already_scheduled', ids);
+    if (state.status !== 'none') violateRule(reviewRules, 'review.already_scheduled', ids);
     if (command.managerId === command.repId) {
-      throw violation('review.manager_is_rep', { ...ids, repId: command.repId });
+      violateRule(reviewRules, 'review.manager_is_rep', { ...ids, repId: command.repId });
     }
     if (command.kind === 'strategic_plan' && command.accountIds.length !== 1) {
-      throw violation('review.strategic_plan_single_account', ids);
+      violateRule(reviewRules, 'review.strategic_plan_single_account', ids);
     }
     if (command.previousReview?.reviewId === reviewId) {
-      throw violation('review.previous_is_self', ids);
+      violateRule(reviewRules, 'review.previous_is_self', ids);
     }
     if (Date.parse(command.scheduledFor) <= Date.parse(command.at)) {
-      throw violation('review.scheduled_in_past', ids);
+      violateRule(reviewRules, 'review.scheduled_in_past', ids);
     }
     return [
       {
@@ -77,16 +73,16 @@ export function decideReview(
   }
 
   if (state.status === 'none' || state.reviewId !== reviewId) {
-    throw violation('review.not_scheduled', ids);
+    violateRule(reviewRules, 'review.not_scheduled', ids);
   }
-  if (state.status === 'concluded') throw violation('review.concluded', ids);
-  if (state.status === 'cancelled') throw violation('review.cancelled', ids);
+  if (state.status === 'concluded') violateRule(reviewRules, 'review.concluded', ids);
+  if (state.status === 'cancelled') violateRule(reviewRules, 'review.cancelled', ids);
 
   switch (command.type) {
     case 'RescheduleReview':
-      if (state.status === 'in_progress') throw violation('review.already_started', ids);
+      if (state.status === 'in_progress') violateRule(reviewRules, 'review.already_started', ids);
       if (Date.parse(command.scheduledFor) <= Date.parse(command.at)) {
-        throw violation('review.scheduled_in_past', ids);
+        violateRule(reviewRules, 'review.scheduled_in_past', ids);
       }
       return [
         {
@@ -102,10 +98,10 @@ export function decideReview(
       ];
 
     case 'SendReviewNotice': {
-      if (state.status === 'in_progress') throw violation('review.already_started', ids);
-      if (state.notice) throw violation('review.notice_already_sent', ids);
+      if (state.status === 'in_progress') violateRule(reviewRules, 'review.already_started', ids);
+      if (state.notice) violateRule(reviewRules, 'review.notice_already_sent', ids);
       const aheadMs = Date.parse(state.scheduledFor ?? command.at) - Date.parse(command.at);
-      if (aheadMs <= 0) throw violation('review.notice_after_start', ids);
+      if (aheadMs <= 0) violateRule(reviewRules, 'review.notice_after_start', ids);
       const noticeDays = Math.floor(aheadMs / DAY_MS);
       return [
         {
@@ -123,9 +119,9 @@ export function decideReview(
 
     case 'SavePreparationDraft':
       if (state.preparation?.status === 'submitted') {
-        throw violation('review.preparation_frozen', ids);
+        violateRule(reviewRules, 'review.preparation_frozen', ids);
       }
-      if (state.status === 'in_progress') throw violation('review.already_started', ids);
+      if (state.status === 'in_progress') violateRule(reviewRules, 'review.already_started', ids);
       return [
         {
           type: 'PreparationDraftSaved',
@@ -135,11 +131,11 @@ export function decideReview(
 
     case 'SubmitPreparation': {
       if (state.preparation?.status === 'submitted') {
-        throw violation('review.preparation_frozen', ids);
+        violateRule(reviewRules, 'review.preparation_frozen', ids);
       }
-      if (state.status === 'in_progress') throw violation('review.already_started', ids);
+      if (state.status === 'in_progress') violateRule(reviewRules, 'review.already_started', ids);
       const document = command.document ?? state.preparation?.document;
-      if (!document) throw violation('review.preparation_missing', ids);
+      if (!document) violateRule(reviewRules, 'review.preparation_missing', ids);
       return [
         {
           type: 'PreparationSubmitted',
@@ -149,12 +145,13 @@ export function decideReview(
     }
 
     case 'StartReview': {
-      if (state.status === 'in_progress') throw violation('review.already_started', ids);
+      if (state.status === 'in_progress') violateRule(reviewRules, 'review.already_started', ids);
       // seed 000: a review held without notice "is going to be a lot of fluff and little substance".
-      if (!state.notice) throw violation('review.notice_not_sent', ids);
+      if (!state.notice) violateRule(reviewRules, 'review.notice_not_sent', ids);
       const previousReview: PreviousReview | null =
         command.previousReview === undefined ? state.previousReview : command.previousReview;
-      if (previousReview?.reviewId === reviewId) throw violation('review.previous_is_self', ids);
+      if (previousReview?.reviewId === reviewId)
+        violateRule(reviewRules, 'review.previous_is_self', ids);
       return [
         {
           type: 'ReviewStarted',
@@ -173,15 +170,15 @@ export function decideReview(
   }
 
   // Everything below is a step of holding the meeting.
-  if (state.status !== 'in_progress') throw violation('review.not_started', ids);
+  if (state.status !== 'in_progress') violateRule(reviewRules, 'review.not_started', ids);
 
   if (command.type === 'ReviewPreviousAction') {
     const actionIds = { ...ids, actionId: command.actionId };
     if (!state.previousReview?.openActionIds.includes(command.actionId)) {
-      throw violation('review.action_not_from_previous_review', actionIds);
+      violateRule(reviewRules, 'review.action_not_from_previous_review', actionIds);
     }
     if (state.previousActionsReviewed[command.actionId]) {
-      throw violation('review.previous_action_already_reviewed', actionIds);
+      violateRule(reviewRules, 'review.previous_action_already_reviewed', actionIds);
     }
     return [
       {
@@ -201,17 +198,20 @@ export function decideReview(
   // review": nothing else happens in the meeting until each of them has been reviewed.
   const pending = pendingPreviousActionIds(state);
   if (pending.length > 0) {
-    throw violation('review.previous_actions_pending', { ...ids, actionId: pending[0] ?? '' });
+    violateRule(reviewRules, 'review.previous_actions_pending', {
+      ...ids,
+      actionId: pending[0] ?? '',
+    });
   }
 
   switch (command.type) {
     case 'DiscussAccount': {
       const accountIds = { ...ids, accountId: command.accountId };
       if (!state.accountIds.includes(command.accountId)) {
-        throw violation('review.account_out_of_scope', accountIds);
+        violateRule(reviewRules, 'review.account_out_of_scope', accountIds);
       }
       if (state.discussions[command.accountId]) {
-        throw violation('review.account_already_discussed', accountIds);
+        violateRule(reviewRules, 'review.account_already_discussed', accountIds);
       }
       const durationSeconds = Math.floor(
         (Date.parse(command.at) - Date.parse(command.startedAt)) / 1000,
@@ -259,7 +259,10 @@ export function decideReview(
 
     case 'SetGrowthExpectation':
       if (!state.accountIds.includes(command.accountId)) {
-        throw violation('review.account_out_of_scope', { ...ids, accountId: command.accountId });
+        violateRule(reviewRules, 'review.account_out_of_scope', {
+          ...ids,
+          accountId: command.accountId,
+        });
       }
       return [
         {
@@ -278,16 +281,16 @@ export function decideReview(
       const actionIds = { ...ids, actionId: command.actionId };
       const participant = command.ownerRole === 'rep' ? state.repId : state.managerId;
       if (command.ownerId !== participant) {
-        throw violation('review.action_owner_not_participant', {
+        violateRule(reviewRules, 'review.action_owner_not_participant', {
           ...actionIds,
           ownerId: command.ownerId,
         });
       }
       if (state.actionItems.some((item) => item.actionId === command.actionId)) {
-        throw violation('review.action_already_assigned', actionIds);
+        violateRule(reviewRules, 'review.action_already_assigned', actionIds);
       }
       if (command.dueOn < command.at.slice(0, 10)) {
-        throw violation('review.action_due_before_review', actionIds);
+        violateRule(reviewRules, 'review.action_due_before_review', actionIds);
       }
       return [
         {
@@ -330,6 +333,6 @@ function noticeWarning(
 ): NoticeWarning | null {
   if (policy.onShortNotice === 'allow' || noticeDays >= policy.preferredDays) return null;
   if (noticeDays >= policy.minimumDays) return 'below_preferred';
-  if (policy.onShortNotice === 'reject') throw violation('review.notice_too_short', ids);
+  if (policy.onShortNotice === 'reject') violateRule(reviewRules, 'review.notice_too_short', ids);
   return 'below_minimum';
 }

@@ -1,3 +1,5 @@
+import type { RuleCatalog } from '../catalog/aggregateDefinition.js';
+
 /**
  * Every rule the review decider enforces: the stable code a `DomainRuleViolation` carries
  * (`error.rule`), mapped to the one sentence that states the rule. The codes never change
@@ -43,7 +45,7 @@ export const reviewRules = {
     'Once submitted, the preparation document does not change, so everyone discusses the same numbers (seed 000).',
   'review.preparation_missing':
     'Submitting the preparation without a document needs a saved draft to submit.',
-} as const;
+} as const satisfies RuleCatalog;
 
 /** The stable code of a review rule. */
 export type ReviewRule = keyof typeof reviewRules;
