@@ -1,0 +1,645 @@
+import {
+  type AppendOptions,
+  type AppendResult,
+  assertIdentifier,
+  CheckpointConflictError,
+  ConcurrencyError,
+  checkReadAllOptions,
+  checkReadStreamOptions,
+  createIdFactory,
+  DomainRuleViolation,
+  decodePosition,
+  type EventLike,
+  type EventMetadata,
+  type EventRegistry,
+  type EventStore,
+  type ExpectedVersion,
+  type ForgetResult,
+  IdempotencyConflictError,
+  isAccountPlanningError,
+  isPosition,
+  type LogRead,
+  type NewEvent,
+  NotFoundError,
+  type Position,
+  type PreparedEvent,
+  prepareAppend,
+  type RecordedEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  START_POSITION,
+  STORE_LIMITS,
+  type Snapshot,
+  type SnapshotStore,
+  StorageError,
+  type StoreCapabilities,
+  type StreamRead,
+  type SubscribeOptions,
+  type Subscription,
+  TenantIsolationError,
+  ValidationError,
+} from '@account-planning/core';
+import { executorFor, type PostgresConnection, schemaNames } from './connection.js';
+import type { Executor, PostgresTransaction, Statement } from './executor/executor.js';
+import { isConnectionError } from './executor/pgExecutor.js';
+import { positionOf } from './logPosition.js';
+import { migrateWith } from './migrate.js';
+import { statementsFor } from './sql/statements.js';
+import { createSubscriptions } from './subscriptions/subscriptions.js';
+
+/** Options of {@link createPostgresEventStore}: a connection, the tenant, and the rest. */
+export type PostgresEventStoreOptions = PostgresConnection & {
+  /** The tenant every call is bound to. */
+  readonly tenant: string;
+  /** The schema of the store's tables (default `account_planning`). */
+  readonly schema?: string;
+  /** Validates data on append and upcasts it on read. Without one, any JSON data is accepted. */
+  readonly registry?: EventRegistry;
+  /** Makes the ids of events appended without one (default: increasing ULIDs). */
+  readonly newEventId?: () => string;
+  /**
+   * Runs {@link migrate} before the first call (default false: run migrations as a deployment
+   * step). Handy for PGlite and tests.
+   */
+  readonly migrate?: boolean;
+  /**
+   * How often an idle subscription reads again when no notification came (default 1000 ms):
+   * the fallback for missed notifications and for readers held back by an open transaction.
+   */
+  readonly pollIntervalMs?: number;
+  /** Whether appends send a NOTIFY to wake subscriptions in other processes (default true). */
+  readonly notify?: boolean;
+};
+
+/** How far a consumer is behind, from {@link PostgresEventStore.lag}. */
+export interface ConsumerLag {
+  readonly consumer: string;
+  /** The consumer's checkpoint (the start of the log when it has none). */
+  readonly checkpoint: Position;
+  /** Committed events after the checkpoint, visible to readers or not yet. */
+  readonly eventsBehind: number;
+  /**
+   * Committed events that readers cannot see yet because an older transaction is still open:
+   * the price of gap safety, normally 0.
+   */
+  readonly eventsHeldBack: number;
+  /**
+   * Age in milliseconds of the oldest open transaction that holds an xid (and so holds readers
+   * back), or null when there is none (or the role may not see other sessions' activity).
+   */
+  readonly oldestOpenTransactionMs: number | null;
+}
+
+/** The PostgreSQL event store: the whole port, every optional capability, and a lag figure. */
+export interface PostgresEventStore extends EventStore {
+  readonly snapshots: SnapshotStore;
+  forgetSubject(subjectId: string): Promise<ForgetResult>;
+  archiveStream(streamId: string): Promise<void>;
+  /** The schema the store's tables live in. */
+  readonly schema: string;
+  /**
+   * How far a consumer is behind the log, and whether an open transaction holds readers back.
+   * @throws {ValidationError} a bad consumer name.
+   */
+  lag(consumer: string): Promise<ConsumerLag>;
+}
+
+const CAPABILITIES: StoreCapabilities = Object.freeze({
+  supportsSnapshots: true,
+  supportsForgetting: true,
+  supportsArchiving: true,
+  supportsTransactionalHandlers: true,
+});
+
+/** The `append_events` encoding of an expected version (see the migration). */
+function encodeExpected(expected: ExpectedVersion): number {
+  if (expected === 'any') return -1;
+  if (expected === 'stream_exists') return -2;
+  if (expected === 'no_stream') return 0;
+  return expected;
+}
+
+const MAX_VERSION = Number.MAX_SAFE_INTEGER;
+const UNIQUE_VIOLATION = '23505';
+const RLS_VIOLATION = '42501';
+const UNSUPPORTED_UNICODE = '22P05';
+
+type Row = Readonly<Record<string, unknown>>;
+
+/**
+ * Creates a PostgreSQL event store bound to one tenant, over a server (`connectionString`, a
+ * `pg` pool or client) or PGlite. Appends are one round trip; `readAll` is gap-safe (ordered by
+ * the writers' transaction ids, showing only what no running transaction can still precede);
+ * subscriptions wake on LISTEN/NOTIFY with a polling fallback, hold a per-consumer advisory lock
+ * so that one process handles a consumer at a time, and hand the handler a transaction that
+ * commits with the checkpoint. Run {@link migrate} first (or pass `migrate: true`).
+ *
+ * @throws {ValidationError} a bad tenant, schema or connection option.
+ *
+ * @example
+ * ```ts
+ * await migrate({ connectionString: process.env.DATABASE_URL });
+ * const store = createPostgresEventStore({ connectionString: process.env.DATABASE_URL, tenant: 'acme', registry });
+ * await store.append('account-01J…', [{ type: 'AccountOpened', data }], { expectedVersion: 'no_stream' });
+ * await store.close();
+ * ```
+ */
+export function createPostgresEventStore(options: PostgresEventStoreOptions): PostgresEventStore {
+  const { tenant, registry } = options;
+  assertIdentifier(tenant, 'tenant', ['tenant'], STORE_LIMITS.tenantLength);
+  const names = schemaNames(options.schema);
+  const pollIntervalMs = options.pollIntervalMs ?? 1000;
+  if (!Number.isFinite(pollIntervalMs) || pollIntervalMs < 1) {
+    const message = 'pollIntervalMs must be a positive number';
+    throw new ValidationError(message, [{ path: ['pollIntervalMs'], message, code: 'invalid_value' }]);
+  }
+  const notify = options.notify ?? true;
+  const newEventId = options.newEventId ?? createIdFactory();
+  const st = statementsFor(names.quoted);
+  let closed = false;
+
+  const ready: Promise<Executor> = (async () => {
+    const executor = await executorFor(options);
+    if (options.migrate) {
+      try {
+        await migrateWith(executor, names);
+      } catch (error) {
+        await executor.close();
+        throw error;
+      }
+    }
+    return executor;
+  })();
+  // Reported by the first call that needs the executor, not as an unhandled rejection.
+  ready.catch(() => {});
+
+  const executor = async (): Promise<Executor> => {
+    if (closed) {
+      throw new StorageError(`The PostgreSQL event store of tenant ${JSON.stringify(tenant)} is closed`, {
+        outcome: 'not_written',
+      });
+    }
+    return ready;
+  };
+
+  /** Wraps a driver error: RLS refusals become tenant errors, the rest storage errors. */
+  const failure = (error: unknown, what: string, writing: boolean): Error => {
+    if (isAccountPlanningError(error)) return error;
+    const code = (error as { code?: unknown })?.code;
+    if (code === UNSUPPORTED_UNICODE) {
+      const message = 'JSON data must not contain NUL characters';
+      return new ValidationError(`${what}: ${message}`, [{ path: [], message, code: 'not_json' }]);
+    }
+    if (code === RLS_VIOLATION) {
+      return new TenantIsolationError(
+        tenant,
+        `${what} was refused by row-level security for tenant ${JSON.stringify(tenant)}`,
+      );
+    }
+    const outcome = writing && isConnectionError(error) ? 'unknown' : 'not_written';
+    return new StorageError(`${what} failed: ${(error as Error)?.message ?? String(error)}`, {
+      cause: error,
+      outcome,
+    });
+  };
+
+  const readEvent = (row: Row, streamId: string): RecordedEvent => {
+    const metadata = row.metadata as EventMetadata;
+    const type = row.type as string;
+    const globalPosition = Number(row.global_position);
+    const data = registry
+      ? registry.read(type, row.data, metadata.schemaVersion ?? 1)
+      : row.data;
+    return {
+      eventId: row.event_id as string,
+      streamId,
+      streamVersion: Number(row.stream_version),
+      globalPosition,
+      position: positionOf(row.transaction_id as string, globalPosition),
+      type,
+      data,
+      metadata,
+      recordedAt: row.recorded_at as string,
+    } as RecordedEvent;
+  };
+
+  /** The original result when every event id of the append is already in this stream. */
+  async function replayOf(
+    exec: Executor,
+    streamId: string,
+    prepared: readonly PreparedEvent[],
+  ): Promise<AppendResult | undefined> {
+    const ids = prepared.map((event) => event.eventId);
+    const rows = await exec.run(st.eventsById, [tenant, ids]);
+    if (rows.length === 0) return undefined;
+    const foreign = rows.filter((row) => row.stream_id !== streamId).map((row) => row.event_id);
+    if (foreign.length > 0) {
+      throw new IdempotencyConflictError(
+        streamId,
+        foreign as string[],
+        `Event ids ${foreign.map((id) => JSON.stringify(id)).join(', ')} already belong to another stream`,
+      );
+    }
+    if (rows.length < prepared.length) {
+      throw new IdempotencyConflictError(
+        streamId,
+        rows.map((row) => row.event_id as string),
+        `Only ${rows.length} of the append's ${prepared.length} event ids were appended before: a retry must resend the same events`,
+      );
+    }
+    const events = rows.map((row) => readEvent(row, streamId));
+    return {
+      streamId,
+      nextExpectedVersion: (events.at(-1) as RecordedEvent).streamVersion,
+      events,
+    };
+  }
+
+  async function append<E extends EventLike>(
+    streamId: string,
+    events: readonly NewEvent<E>[],
+    appendOptions: AppendOptions,
+  ): Promise<AppendResult<E>> {
+    const exec = await executor();
+    const expected = appendOptions?.expectedVersion;
+    const prepared = prepareAppend(streamId, events, expected, { registry, newEventId });
+    const count = prepared.length;
+    const ids = new Array<string>(count);
+    const types = new Array<string>(count);
+    const data = new Array<string>(count);
+    const metadata = new Array<string>(count);
+    const subjects = new Array<string | null>(count);
+    let callerIds = false;
+    for (let index = 0; index < count; index++) {
+      const event = prepared[index] as PreparedEvent;
+      ids[index] = event.eventId;
+      types[index] = event.type;
+      data[index] = JSON.stringify(event.data);
+      metadata[index] = JSON.stringify(event.metadata);
+      subjects[index] = event.personalSubject ?? null;
+      if ((events[index] as NewEvent).eventId !== undefined) callerIds = true;
+    }
+    let row: Row | undefined;
+    try {
+      [row] = await exec.run(st.append, [
+        tenant,
+        streamId,
+        encodeExpected(expected),
+        callerIds,
+        ids,
+        types,
+        data,
+        metadata,
+        subjects,
+        notify,
+      ]);
+    } catch (error) {
+      // A retry that raced its own first attempt on another stream lock: look the original up.
+      if ((error as { code?: unknown })?.code === UNIQUE_VIOLATION) {
+        const replay = await replayOf(exec, streamId, prepared).catch((lookup) => {
+          throw failure(lookup, 'Looking up a retried append', false);
+        });
+        if (replay) return replay as AppendResult<E>;
+      }
+      throw failure(error, `Appending to stream ${JSON.stringify(streamId)}`, true);
+    }
+    const status = row?.status;
+    if (status === 'ok') {
+      const version = Number(row?.stream_version) - count;
+      const positions = row?.positions as readonly (number | string)[];
+      const transactionId = row?.transaction_id as string;
+      const recordedAt = row?.recorded_at as string;
+      const recorded = new Array<RecordedEvent>(count);
+      for (let index = 0; index < count; index++) {
+        const event = prepared[index] as PreparedEvent;
+        const globalPosition = Number(positions[index]);
+        recorded[index] = {
+          eventId: event.eventId,
+          streamId,
+          streamVersion: version + index + 1,
+          globalPosition,
+          position: positionOf(transactionId, globalPosition),
+          type: event.type,
+          data: event.data,
+          metadata: event.metadata,
+          recordedAt,
+        } as RecordedEvent;
+      }
+      if (subscriptions.active) subscriptions.wake();
+      return {
+        streamId,
+        nextExpectedVersion: version + count,
+        events: recorded as RecordedEvent<E>[],
+      };
+    }
+    if (status === 'conflict') {
+      throw new ConcurrencyError(streamId, expected, Number(row?.stream_version));
+    }
+    if (status === 'archived') {
+      throw new DomainRuleViolation(
+        'stream.archived',
+        `Stream ${JSON.stringify(streamId)} is archived and takes no more events`,
+        { streamId },
+      );
+    }
+    if (status === 'duplicate') {
+      const replay = await replayOf(exec, streamId, prepared).catch((error) => {
+        throw failure(error, 'Looking up a retried append', false);
+      });
+      if (replay) return replay as AppendResult<E>;
+    }
+    throw new StorageError(`Appending to stream ${JSON.stringify(streamId)} returned ${String(status)}`, {
+      outcome: 'unknown',
+    });
+  }
+
+  async function readStream<E extends EventLike = EventLike>(
+    streamId: string,
+    readOptions?: ReadStreamOptions,
+  ): Promise<StreamRead<E>> {
+    const exec = await executor();
+    const { direction, fromVersion, toVersion, limit } = checkReadStreamOptions(
+      streamId,
+      readOptions,
+    );
+    const forward = direction === 'forward';
+    const low = (forward ? fromVersion : toVersion) ?? 1;
+    const high = (forward ? toVersion : fromVersion) ?? MAX_VERSION;
+    let rows: readonly Row[];
+    try {
+      rows = await exec.run(forward ? st.readStreamForward : st.readStreamBackward, [
+        tenant,
+        streamId,
+        low,
+        high,
+        Number.isFinite(limit) ? limit : null,
+      ]);
+    } catch (error) {
+      throw failure(error, `Reading stream ${JSON.stringify(streamId)}`, false);
+    }
+    const first = rows[0];
+    if (first === undefined) return { streamId, version: 0, events: [] };
+    const version = Number(first.current_version);
+    if (first.event_id === null) return { streamId, version, events: [] };
+    const events = new Array<RecordedEvent<E>>(rows.length);
+    for (let index = 0; index < rows.length; index++) {
+      events[index] = readEvent(rows[index] as Row, streamId) as RecordedEvent<E>;
+    }
+    return { streamId, version, events };
+  }
+
+  async function readAll<E extends EventLike = EventLike>(
+    readOptions?: ReadAllOptions,
+  ): Promise<LogRead<E>> {
+    const exec = await executor();
+    const { after, limit, types } = checkReadAllOptions(readOptions);
+    return readAllWith(exec, after, limit, types) as Promise<LogRead<E>>;
+  }
+
+  async function readAllWith(
+    exec: Executor,
+    after: Position,
+    limit: number,
+    types: readonly string[] | undefined,
+  ): Promise<LogRead> {
+    const { commit, sequence } = decodePosition(after);
+    // One row more than asked tells whether the end of the visible log was reached.
+    const values: unknown[] = [tenant, commit.toString(), sequence.toString(), limit + 1];
+    if (types !== undefined) values.push(types);
+    let rows: readonly Row[];
+    try {
+      rows = await exec.run(types === undefined ? st.readAll : st.readAllOfTypes, values);
+    } catch (error) {
+      throw failure(error, 'Reading the log', false);
+    }
+    const count = Math.min(rows.length, limit);
+    const events = new Array<RecordedEvent>(count);
+    for (let index = 0; index < count; index++) {
+      const row = rows[index] as Row;
+      events[index] = readEvent(row, row.stream_id as string);
+    }
+    return {
+      events,
+      next: events.at(-1)?.position ?? after,
+      endOfLog: rows.length <= limit,
+    };
+  }
+
+  function checkConsumer(consumer: unknown): asserts consumer is string {
+    assertIdentifier(consumer, 'consumer', ['consumer'], STORE_LIMITS.nameLength);
+  }
+
+  async function readCheckpoint(consumer: string): Promise<Position | null> {
+    const exec = await executor();
+    checkConsumer(consumer);
+    try {
+      const [row] = await exec.run(st.readCheckpoint, [tenant, consumer]);
+      return (row?.position as Position | undefined) ?? null;
+    } catch (error) {
+      throw failure(error, `Reading the checkpoint of ${JSON.stringify(consumer)}`, false);
+    }
+  }
+
+  function checkCheckpointArguments(
+    consumer: unknown,
+    position: unknown,
+    expected: unknown,
+  ): asserts consumer is string {
+    checkConsumer(consumer);
+    for (const [path, value] of [
+      ['position', position],
+      ['expected', expected],
+    ] as const) {
+      if (path === 'expected' && value === null) continue;
+      if (!isPosition(value)) {
+        const message = `${path} must be a position returned by the store`;
+        throw new ValidationError(message, [{ path: [path], message, code: 'invalid_value' }]);
+      }
+    }
+  }
+
+  /**
+   * The checkpoint compare-and-set, through `run` (autocommit, or the handler's transaction).
+   * @throws {CheckpointConflictError} the checkpoint is not `expected`.
+   */
+  async function compareAndSetCheckpoint(
+    run: (statement: Statement, values: readonly unknown[]) => Promise<readonly Row[]>,
+    consumer: string,
+    position: Position,
+    expected: Position | null,
+  ): Promise<void> {
+    const moved =
+      expected === null
+        ? await run(st.insertCheckpoint, [tenant, consumer, position])
+        : await run(st.updateCheckpoint, [tenant, consumer, position, expected]);
+    if (moved.length > 0) return;
+    const [row] = await run(st.readCheckpoint, [tenant, consumer]);
+    throw new CheckpointConflictError(consumer, expected, (row?.position as string) ?? null);
+  }
+
+  async function storeCheckpoint(
+    consumer: string,
+    position: Position,
+    checkpointOptions: { readonly expected: Position | null },
+  ): Promise<void> {
+    const exec = await executor();
+    const expected = checkpointOptions?.expected;
+    checkCheckpointArguments(consumer, position, expected);
+    try {
+      await compareAndSetCheckpoint(
+        (statement, values) => exec.run(statement, values),
+        consumer,
+        position,
+        expected,
+      );
+    } catch (error) {
+      throw failure(error, `Storing the checkpoint of ${JSON.stringify(consumer)}`, true);
+    }
+  }
+
+  const snapshots: SnapshotStore = {
+    async load<S>(streamId: string, reducerVersion: string): Promise<Snapshot<S> | null> {
+      const exec = await executor();
+      assertIdentifier(streamId, 'stream id', ['streamId'], STORE_LIMITS.streamIdLength);
+      assertIdentifier(reducerVersion, 'reducer version', ['reducerVersion'], 256);
+      try {
+        const [row] = await exec.run(st.loadSnapshot, [tenant, streamId, reducerVersion]);
+        if (!row) return null;
+        return { streamId, version: Number(row.version), reducerVersion, state: row.state as S };
+      } catch (error) {
+        throw failure(error, `Loading a snapshot of ${JSON.stringify(streamId)}`, false);
+      }
+    },
+    async save(snapshot: Snapshot): Promise<void> {
+      const exec = await executor();
+      const { streamId, reducerVersion, version } = snapshot ?? {};
+      assertIdentifier(streamId, 'stream id', ['streamId'], STORE_LIMITS.streamIdLength);
+      assertIdentifier(reducerVersion, 'reducer version', ['reducerVersion'], 256);
+      if (!Number.isSafeInteger(version) || version < 0) {
+        const message = 'version must be an integer >= 0';
+        throw new ValidationError(message, [{ path: ['version'], message, code: 'invalid_value' }]);
+      }
+      let state: string | undefined;
+      try {
+        state = JSON.stringify(snapshot.state);
+      } catch (cause) {
+        const message = 'state must be JSON data';
+        throw new ValidationError(message, [{ path: ['state'], message, code: 'not_json' }], {
+          cause,
+        });
+      }
+      if (state === undefined) {
+        const message = 'state must be JSON data';
+        throw new ValidationError(message, [{ path: ['state'], message, code: 'not_json' }]);
+      }
+      try {
+        await exec.run(st.saveSnapshot, [tenant, streamId, reducerVersion, version, state]);
+      } catch (error) {
+        throw failure(error, `Saving a snapshot of ${JSON.stringify(streamId)}`, true);
+      }
+    },
+  };
+
+  /** Each event type's personal-data fields, as the registry declares them. */
+  const personalFields = JSON.stringify(
+    Object.fromEntries(
+      (registry?.definitions ?? [])
+        .filter((definition) => (definition.personalData?.fields.length ?? 0) > 0)
+        .map((definition) => [definition.type, definition.personalData?.fields]),
+    ),
+  );
+
+  async function forgetSubject(subjectId: string): Promise<ForgetResult> {
+    const exec = await executor();
+    assertIdentifier(subjectId, 'subject id', ['subjectId'], STORE_LIMITS.nameLength);
+    try {
+      const [row] = await exec.run(st.forgetSubject, [tenant, subjectId, personalFields]);
+      return {
+        eventsRedacted: Number(row?.events_redacted ?? 0),
+        snapshotsDeleted: Number(row?.snapshots_deleted ?? 0),
+      };
+    } catch (error) {
+      throw failure(error, `Forgetting subject ${JSON.stringify(subjectId)}`, true);
+    }
+  }
+
+  async function archiveStream(streamId: string): Promise<void> {
+    const exec = await executor();
+    assertIdentifier(streamId, 'stream id', ['streamId'], STORE_LIMITS.streamIdLength);
+    let rows: readonly Row[];
+    try {
+      rows = await exec.run(st.archiveStream, [tenant, streamId]);
+    } catch (error) {
+      throw failure(error, `Archiving stream ${JSON.stringify(streamId)}`, true);
+    }
+    if (rows.length === 0) throw new NotFoundError('stream', streamId);
+  }
+
+  async function lag(consumer: string): Promise<ConsumerLag> {
+    checkConsumer(consumer);
+    const checkpoint = (await readCheckpoint(consumer)) ?? START_POSITION;
+    const exec = await executor();
+    const { commit, sequence } = decodePosition(checkpoint);
+    try {
+      const [row] = await exec.run(st.lag, [tenant, commit.toString(), sequence.toString()]);
+      const oldest = row?.oldest_transaction_ms;
+      return {
+        consumer,
+        checkpoint,
+        eventsBehind: Number(row?.events_behind ?? 0),
+        eventsHeldBack: Number(row?.events_held_back ?? 0),
+        oldestOpenTransactionMs: oldest === null || oldest === undefined ? null : Number(oldest),
+      };
+    } catch (error) {
+      throw failure(error, `Measuring the lag of ${JSON.stringify(consumer)}`, false);
+    }
+  }
+
+  const subscriptions = createSubscriptions({
+    tenant,
+    schema: names.schema,
+    channel: names.channel,
+    pollIntervalMs,
+    executor,
+    readAll: async (after, limit, types) => readAllWith(await executor(), after, limit, types),
+    readCheckpoint,
+    storeCheckpoint,
+    checkpointInTransaction: (tx: PostgresTransaction, consumer, position, expected) =>
+      compareAndSetCheckpoint(
+        async (statement, values) => (await tx.query(statement.text, values)).rows,
+        consumer,
+        position,
+        expected,
+      ),
+  });
+
+  return {
+    tenant,
+    schema: names.schema,
+    capabilities: CAPABILITIES,
+    append,
+    readStream,
+    readAll,
+    readCheckpoint,
+    storeCheckpoint,
+    subscribe<E extends EventLike = EventLike>(subscribeOptions: SubscribeOptions<E>): Subscription {
+      if (closed) {
+        throw new StorageError(`The PostgreSQL event store of tenant ${JSON.stringify(tenant)} is closed`, {
+          outcome: 'not_written',
+        });
+      }
+      return subscriptions.subscribe(subscribeOptions);
+    },
+    snapshots,
+    forgetSubject,
+    archiveStream,
+    lag,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await subscriptions.close();
+      const exec = await ready.catch(() => undefined);
+      await exec?.close();
+    },
+  };
+}

@@ -1,0 +1,157 @@
+-- The event store: streams, events, consumer checkpoints and snapshots. Every key starts with
+-- tenant_id and every query filters by it, so a tenant's rows can live on one Citus shard.
+-- {{schema}} is replaced by the quoted schema name, {{channel}} by the NOTIFY channel.
+
+CREATE SEQUENCE {{schema}}.global_position AS bigint;
+
+CREATE TABLE {{schema}}.streams (
+  tenant_id text NOT NULL,
+  stream_id text NOT NULL,
+  version bigint NOT NULL,
+  archived_at timestamptz,
+  PRIMARY KEY (tenant_id, stream_id)
+);
+
+CREATE TABLE {{schema}}.events (
+  tenant_id text NOT NULL,
+  stream_id text NOT NULL,
+  stream_version bigint NOT NULL,
+  -- The sequence value the event was given: unique, but a later value can commit first.
+  global_position bigint NOT NULL,
+  -- The writer's transaction id: readers only see rows below the oldest running transaction,
+  -- so (transaction_id, global_position) is an order in which nothing can appear behind a reader.
+  transaction_id xid8 NOT NULL,
+  event_id text NOT NULL,
+  type text NOT NULL,
+  data jsonb NOT NULL,
+  metadata jsonb NOT NULL,
+  -- Whose personal data the event carries (the registry's personalData.subject), for forgetting.
+  personal_subject text,
+  recorded_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (tenant_id, stream_id, stream_version),
+  CONSTRAINT events_event_id_key UNIQUE (tenant_id, event_id)
+);
+
+CREATE INDEX events_log_order ON {{schema}}.events (tenant_id, transaction_id, global_position);
+CREATE INDEX events_personal_subject ON {{schema}}.events (tenant_id, personal_subject)
+  WHERE personal_subject IS NOT NULL;
+
+CREATE TABLE {{schema}}.checkpoints (
+  tenant_id text NOT NULL,
+  consumer text NOT NULL,
+  position text NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (tenant_id, consumer)
+);
+
+CREATE TABLE {{schema}}.snapshots (
+  tenant_id text NOT NULL,
+  stream_id text NOT NULL,
+  reducer_version text NOT NULL,
+  version bigint NOT NULL,
+  state jsonb NOT NULL,
+  saved_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (tenant_id, stream_id, reducer_version)
+);
+
+-- One round trip per append. The stream row's lock is taken, and its version checked and moved,
+-- BEFORE any sequence value is drawn: a writer that loses a race burns no positions. 'any'
+-- waits for the row lock instead of failing. p_expected: n >= 0 an exact version (0 is
+-- 'no_stream'), -1 'any', -2 'stream_exists'.
+-- Statuses: ok, conflict (stream_version is the actual version), archived, duplicate (some event
+-- ids were appended before: the caller looks up the original result).
+CREATE FUNCTION {{schema}}.append_events(
+  p_tenant text,
+  p_stream text,
+  p_expected bigint,
+  p_check_ids boolean,
+  p_ids text[],
+  p_types text[],
+  p_data jsonb[],
+  p_metadata jsonb[],
+  p_subjects text[],
+  p_notify boolean
+) RETURNS TABLE (status text, stream_version bigint, positions bigint[], transaction_id text,
+  recorded_at text)
+LANGUAGE plpgsql
+AS $function$
+DECLARE
+  v_count bigint := cardinality(p_ids);
+  v_from bigint;
+  v_actual bigint;
+  v_archived boolean;
+BEGIN
+  IF p_check_ids AND EXISTS (
+    SELECT 1 FROM {{schema}}.events e WHERE e.tenant_id = p_tenant AND e.event_id = ANY (p_ids)
+  ) THEN
+    RETURN QUERY SELECT 'duplicate'::text, NULL::bigint, NULL::bigint[], NULL::text, NULL::text;
+    RETURN;
+  END IF;
+
+  IF p_expected = 0 THEN
+    INSERT INTO {{schema}}.streams AS s (tenant_id, stream_id, version)
+    VALUES (p_tenant, p_stream, v_count)
+    ON CONFLICT (tenant_id, stream_id) DO NOTHING
+    RETURNING 0 INTO v_from;
+  ELSIF p_expected > 0 THEN
+    UPDATE {{schema}}.streams AS s SET version = s.version + v_count
+    WHERE s.tenant_id = p_tenant AND s.stream_id = p_stream AND s.version = p_expected
+      AND s.archived_at IS NULL
+    RETURNING p_expected INTO v_from;
+  ELSE
+    LOOP
+      UPDATE {{schema}}.streams AS s SET version = s.version + v_count
+      WHERE s.tenant_id = p_tenant AND s.stream_id = p_stream AND s.archived_at IS NULL
+      RETURNING s.version - v_count INTO v_from;
+      EXIT WHEN FOUND OR p_expected = -2;
+      -- 'any' on a missing (or archived) stream: create it, unless someone else just did.
+      INSERT INTO {{schema}}.streams AS s (tenant_id, stream_id, version)
+      VALUES (p_tenant, p_stream, v_count)
+      ON CONFLICT (tenant_id, stream_id) DO NOTHING
+      RETURNING 0 INTO v_from;
+      EXIT WHEN FOUND;
+      -- The row exists: either archived (reported below) or created meanwhile (update it).
+      EXIT WHEN EXISTS (
+        SELECT 1 FROM {{schema}}.streams s
+        WHERE s.tenant_id = p_tenant AND s.stream_id = p_stream AND s.archived_at IS NOT NULL
+      );
+    END LOOP;
+  END IF;
+
+  IF v_from IS NULL THEN
+    SELECT s.version, s.archived_at IS NOT NULL INTO v_actual, v_archived
+    FROM {{schema}}.streams s WHERE s.tenant_id = p_tenant AND s.stream_id = p_stream;
+    IF v_archived THEN
+      RETURN QUERY SELECT 'archived'::text, v_actual, NULL::bigint[], NULL::text, NULL::text;
+    ELSIF p_check_ids AND EXISTS (
+      SELECT 1 FROM {{schema}}.events e WHERE e.tenant_id = p_tenant AND e.event_id = ANY (p_ids)
+    ) THEN
+      -- A retry racing its own first attempt: that one committed while this one waited.
+      RETURN QUERY SELECT 'duplicate'::text, NULL::bigint, NULL::bigint[], NULL::text, NULL::text;
+    ELSE
+      RETURN QUERY SELECT 'conflict'::text, coalesce(v_actual, 0), NULL::bigint[], NULL::text,
+        NULL::text;
+    END IF;
+    RETURN;
+  END IF;
+
+  RETURN QUERY
+  WITH inserted AS (
+    INSERT INTO {{schema}}.events AS e (tenant_id, stream_id, stream_version, global_position,
+      transaction_id, event_id, type, data, metadata, personal_subject)
+    SELECT p_tenant, p_stream, v_from + u.ordinal, nextval('{{schema}}.global_position'),
+      pg_current_xact_id(), u.event_id, u.type, u.data, u.metadata, u.subject
+    FROM unnest(p_ids, p_types, p_data, p_metadata, p_subjects)
+      WITH ORDINALITY AS u(event_id, type, data, metadata, subject, ordinal)
+    RETURNING e.global_position, e.stream_version
+  )
+  SELECT 'ok'::text, v_from + v_count,
+    (SELECT array_agg(i.global_position ORDER BY i.stream_version) FROM inserted i),
+    pg_current_xact_id()::text,
+    to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
+
+  IF p_notify THEN
+    PERFORM pg_notify('{{channel}}', p_tenant);
+  END IF;
+END;
+$function$;
