@@ -1,5 +1,10 @@
 import { StorageError } from '@account-planning/core';
-import { executorFor, type PostgresConnection, type SchemaNames, schemaNames } from './connection.js';
+import {
+  executorFor,
+  type PostgresConnection,
+  type SchemaNames,
+  schemaNames,
+} from './connection.js';
 import type { Executor } from './executor/executor.js';
 import { MIGRATIONS } from './sql/migrations.js';
 import { shortHash } from './sql/statements.js';

@@ -24,13 +24,13 @@ import {
   type Position,
   type PreparedEvent,
   prepareAppend,
-  type RecordedEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
-  START_POSITION,
-  STORE_LIMITS,
+  type RecordedEvent,
   type Snapshot,
   type SnapshotStore,
+  START_POSITION,
+  STORE_LIMITS,
   StorageError,
   type StoreCapabilities,
   type StreamRead,
@@ -151,7 +151,9 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Po
   const pollIntervalMs = options.pollIntervalMs ?? 1000;
   if (!Number.isFinite(pollIntervalMs) || pollIntervalMs < 1) {
     const message = 'pollIntervalMs must be a positive number';
-    throw new ValidationError(message, [{ path: ['pollIntervalMs'], message, code: 'invalid_value' }]);
+    throw new ValidationError(message, [
+      { path: ['pollIntervalMs'], message, code: 'invalid_value' },
+    ]);
   }
   const notify = options.notify ?? true;
   const newEventId = options.newEventId ?? createIdFactory();
@@ -175,9 +177,12 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Po
 
   const executor = async (): Promise<Executor> => {
     if (closed) {
-      throw new StorageError(`The PostgreSQL event store of tenant ${JSON.stringify(tenant)} is closed`, {
-        outcome: 'not_written',
-      });
+      throw new StorageError(
+        `The PostgreSQL event store of tenant ${JSON.stringify(tenant)} is closed`,
+        {
+          outcome: 'not_written',
+        },
+      );
     }
     return ready;
   };
@@ -207,9 +212,7 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Po
     const metadata = row.metadata as EventMetadata;
     const type = row.type as string;
     const globalPosition = Number(row.global_position);
-    const data = registry
-      ? registry.read(type, row.data, metadata.schemaVersion ?? 1)
-      : row.data;
+    const data = registry ? registry.read(type, row.data, metadata.schemaVersion ?? 1) : row.data;
     return {
       eventId: row.event_id as string,
       streamId,
@@ -348,9 +351,12 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Po
       });
       if (replay) return replay as AppendResult<E>;
     }
-    throw new StorageError(`Appending to stream ${JSON.stringify(streamId)} returned ${String(status)}`, {
-      outcome: 'unknown',
-    });
+    throw new StorageError(
+      `Appending to stream ${JSON.stringify(streamId)} returned ${String(status)}`,
+      {
+        outcome: 'unknown',
+      },
+    );
   }
 
   async function readStream<E extends EventLike = EventLike>(
@@ -622,11 +628,16 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Po
     readAll,
     readCheckpoint,
     storeCheckpoint,
-    subscribe<E extends EventLike = EventLike>(subscribeOptions: SubscribeOptions<E>): Subscription {
+    subscribe<E extends EventLike = EventLike>(
+      subscribeOptions: SubscribeOptions<E>,
+    ): Subscription {
       if (closed) {
-        throw new StorageError(`The PostgreSQL event store of tenant ${JSON.stringify(tenant)} is closed`, {
-          outcome: 'not_written',
-        });
+        throw new StorageError(
+          `The PostgreSQL event store of tenant ${JSON.stringify(tenant)} is closed`,
+          {
+            outcome: 'not_written',
+          },
+        );
       }
       return subscriptions.subscribe(subscribeOptions);
     },

@@ -60,7 +60,10 @@ export interface Executor {
   /** The pool, client or PGlite underneath: stores sharing it share its sessions. */
   readonly backend: object;
   /** Runs one statement in autocommit mode. */
-  run(statement: Statement, values: readonly unknown[]): Promise<readonly Record<string, unknown>[]>;
+  run(
+    statement: Statement,
+    values: readonly unknown[],
+  ): Promise<readonly Record<string, unknown>[]>;
   /** Runs `work` in one transaction (READ COMMITTED) on one connection: commit, or roll back on a throw. */
   transaction<T>(work: (tx: ExecutorTransaction) => Promise<T>): Promise<T>;
   /** Opens a control session (a dedicated connection where the backend has several). */

@@ -210,7 +210,8 @@ export function isConnectionError(error: unknown): boolean {
     if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03') {
       return true;
     }
-    if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTCONN'].includes(code)) return true;
+    if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTCONN'].includes(code))
+      return true;
   }
   return /Connection terminated|connection timeout|Client has encountered a connection error|not queryable/i.test(
     error.message,

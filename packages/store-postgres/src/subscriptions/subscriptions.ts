@@ -1,7 +1,6 @@
 import {
   assertIdentifier,
   type BatchCommit,
-  CheckpointConflictError,
   type EventLike,
   type LogRead,
   type Position,
@@ -75,9 +74,12 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** Errors after which a subscription starts again from its checkpoint instead of failing. */
+/**
+ * Errors after which a subscription starts again from its checkpoint instead of failing: a lost
+ * connection. A checkpoint moved by someone else is not one of them: it ends the subscription
+ * with the CheckpointConflictError, as the port says.
+ */
 function isRecoverable(error: unknown): boolean {
-  if (error instanceof CheckpointConflictError) return true;
   for (let cause = error, depth = 0; cause && depth < 5; depth++) {
     if (isConnectionError(cause)) return true;
     cause = (cause as { cause?: unknown }).cause;
@@ -257,9 +259,9 @@ export function createSubscriptions(deps: SubscriptionDependencies): Subscriptio
     if (consumer !== undefined) {
       assertIdentifier(consumer, 'consumer', ['consumer'], STORE_LIMITS.nameLength);
     }
+    const { consumer: _durable, ...anonymous } = options;
     let inner: Subscription = subscriptionLoop(source, {
-      ...options,
-      consumer: undefined,
+      ...anonymous,
       signal: AbortSignal.abort(),
     });
     let innerStarted: () => void = () => {};
@@ -267,7 +269,7 @@ export function createSubscriptions(deps: SubscriptionDependencies): Subscriptio
       innerStarted = resolve;
     });
     let position: Position | undefined = options.from;
-    let ended: { error: unknown } | undefined;
+    let ended = undefined as { error: unknown } | undefined;
 
     async function run(): Promise<void> {
       let backoff = 50;
@@ -343,8 +345,9 @@ export function createSubscriptions(deps: SubscriptionDependencies): Subscriptio
           try {
             await current.caughtUp();
             return;
-          } catch (error) {
-            if (ended) throw ended.error;
+          } catch {
+            const outcome = ended as { error: unknown } | undefined;
+            if (outcome) throw outcome.error;
             // The loop was restarted (connection lost, lease moved): ask its successor.
             if (current === inner) await Promise.race([started, done.catch(() => {})]);
           }

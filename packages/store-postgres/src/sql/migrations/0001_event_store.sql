@@ -54,9 +54,9 @@ CREATE TABLE {{schema}}.snapshots (
   PRIMARY KEY (tenant_id, stream_id, reducer_version)
 );
 
--- One round trip per append. The stream row's lock is taken, and its version checked and moved,
+-- One round trip per append. The stream's lock is taken, and its version checked and moved,
 -- BEFORE any sequence value is drawn: a writer that loses a race burns no positions. 'any'
--- waits for the row lock instead of failing. p_expected: n >= 0 an exact version (0 is
+-- waits for the stream's lock instead of failing. p_expected: n >= 0 an exact version (0 is
 -- 'no_stream'), -1 'any', -2 'stream_exists'.
 -- Statuses: ok, conflict (stream_version is the actual version), archived, duplicate (some event
 -- ids were appended before: the caller looks up the original result).
@@ -87,6 +87,11 @@ BEGIN
     RETURN QUERY SELECT 'duplicate'::text, NULL::bigint, NULL::bigint[], NULL::text, NULL::text;
     RETURN;
   END IF;
+
+  -- Writers of one stream queue here, on a lock that takes no transaction id: each takes its id
+  -- (at its first row write below) only once the one before it has committed, so a stream's
+  -- events are in the same order in the log as in the stream.
+  PERFORM pg_advisory_xact_lock(hashtextextended(p_stream, hashtextextended(p_tenant, 0)));
 
   IF p_expected = 0 THEN
     INSERT INTO {{schema}}.streams AS s (tenant_id, stream_id, version)
