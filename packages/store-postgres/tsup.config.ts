@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { defineConfig } from 'tsup';
+import { sqlRawPlugin } from './sqlRawPlugin.js';
 
 export default defineConfig({
   entry: ['src/index.ts'],
@@ -11,20 +11,5 @@ export default defineConfig({
   treeshake: true,
   // pg stays external (a dependency), and so does the optional PGlite peer.
   external: ['pg', '@electric-sql/pglite'],
-  esbuildPlugins: [
-    {
-      // `import sql from './x.sql?raw'`, as vitest reads it: the SQL text inlined in the bundle.
-      name: 'sql-raw',
-      setup(build) {
-        build.onResolve({ filter: /\.sql\?raw$/ }, (args) => ({
-          path: new URL(args.path.replace(/\?raw$/, ''), `file://${args.resolveDir}/`).pathname,
-          namespace: 'sql-raw',
-        }));
-        build.onLoad({ filter: /.*/, namespace: 'sql-raw' }, async (args) => ({
-          contents: await readFile(args.path, 'utf8'),
-          loader: 'text',
-        }));
-      },
-    },
-  ],
+  esbuildPlugins: [sqlRawPlugin],
 });

@@ -204,12 +204,16 @@ export function createSubscriptions(deps: SubscriptionDependencies): Subscriptio
   }
 
   const source: SubscriptionLoopSource = {
-    readAll: (options) =>
-      deps.readAll(
+    async readAll(options) {
+      // LISTEN is in place before a read, so that an append committed after the read wakes the
+      // loop. If it cannot be set up, polling still does.
+      if (!closed) await controlSession().catch(() => {});
+      return deps.readAll(
         options?.after as Position,
         options?.limit as number,
         options?.types,
-      ) as ReturnType<SubscriptionLoopSource['readAll']>,
+      ) as ReturnType<SubscriptionLoopSource['readAll']>;
+    },
     readCheckpoint: (consumer) => deps.readCheckpoint(consumer),
     storeCheckpoint: (consumer, position, options) =>
       deps.storeCheckpoint(consumer, position, options),

@@ -25,3 +25,51 @@ export function serverPool(max = 10, connectionString = DATABASE_URL): pg.Pool {
 export async function dropSchema(pool: pg.Pool, schema: string): Promise<void> {
   await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
 }
+
+const SERVER_LOCK = 727_001;
+
+/**
+ * Holds the test server for this test file, alone. Gap safety is global to the server (an open
+ * transaction anywhere holds every reader back for a moment), so server test files take turns
+ * rather than disturb each other's reads; one of them also restarts the server. Held on a
+ * connection of its own; one lost to a restart is retried until the server is back. Returns the
+ * release.
+ */
+export async function holdServer(): Promise<() => Promise<void>> {
+  for (let attempt = 0; ; attempt++) {
+    const client = new pg.Client({ connectionString: DATABASE_URL });
+    client.on('error', () => {});
+    try {
+      await client.connect();
+      await client.query('SELECT pg_advisory_lock($1)', [SERVER_LOCK]);
+      return async () => {
+        await client.end().catch(() => {});
+      };
+    } catch (error) {
+      await client.end().catch(() => {});
+      if (attempt >= 60) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
+/** How long a server test file may wait for its turn (see {@link holdServer}). */
+export const SERVER_TURN_TIMEOUT_MS = 240_000;
+
+/** Waits until the server accepts connections again (after a restart). */
+export async function waitForServer(attempts = 120): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const client = new pg.Client({ connectionString: DATABASE_URL });
+    client.on('error', () => {});
+    try {
+      await client.connect();
+      await client.query('SELECT 1');
+      await client.end();
+      return;
+    } catch (error) {
+      await client.end().catch(() => {});
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
