@@ -1,7 +1,9 @@
+// #region contract
 import { describeEventStoreContract } from '@account-planning/testing';
-import { createMemoryDatabase, createMemoryEventStore } from './index.js';
+import { createMemoryDatabase, createMemoryEventStore } from './index.js'; // '@account-planning/store-memory'
 
-// Every tenant's store works over one shared database, so tenant isolation is really tested.
+// Called once for this file. Every tenant's store works over one shared database, so that
+// tenant isolation is really tested.
 describeEventStoreContract('memory store', () => {
   const database = createMemoryDatabase();
   return {
@@ -9,3 +11,4 @@ describeEventStoreContract('memory store', () => {
       createMemoryEventStore({ database, tenant, ...(registry ? { registry } : {}) }),
   };
 });
+// #endregion contract

@@ -330,6 +330,7 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): M
     data.checkpoints.set(consumer, position);
   }
 
+  // #region subscription-source
   const source: SubscriptionLoopSource = {
     readAll: async (readOptions) => readAll(readOptions) as LogRead<never>,
     readCheckpoint: async (consumer) => readCheckpoint(consumer),
@@ -337,6 +338,7 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): M
       storeCheckpoint(consumer, position, checkpointOptions),
     armWakeUp: (signal) => armWakeUp(data, signal),
   };
+  // #endregion subscription-source
 
   const snapshots: SnapshotStore = {
     async load<S>(streamId: string, reducerVersion: string) {
@@ -458,6 +460,7 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): M
   };
 }
 
+// #region wake-up
 /** Resolves after the tenant's next append, or when `signal` aborts; then unregisters itself. */
 function armWakeUp(data: TenantData, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -474,3 +477,4 @@ function armWakeUp(data: TenantData, signal: AbortSignal): Promise<void> {
     signal.addEventListener('abort', wake, { once: true });
   });
 }
+// #endregion wake-up

@@ -1,7 +1,8 @@
+// #region door
 import { type Decider, DomainRuleViolation } from '@account-planning/core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { deciderSpec } from '../index.js';
+import { deciderSpec } from '../index.js'; // '@account-planning/testing'
 
 type Opened = { type: 'Opened'; data: { id: string } };
 type Closed = { type: 'Closed'; data: { id: string } };
@@ -30,8 +31,10 @@ const door: Decider<State, Command, Event> = {
   },
 };
 const spec = deciderSpec(door, { commandSchema: Command });
+// #endregion door
 
 describe('deciderSpec', () => {
+  // #region door-spec
   it('passes when the command produces the expected events', () => {
     spec
       .given([{ type: 'Opened', data: { id: 'd' } }])
@@ -39,15 +42,16 @@ describe('deciderSpec', () => {
       .then([{ type: 'Closed', data: { id: 'd' } }]);
   });
 
-  it('fails when the produced events differ', () => {
-    expect(() => spec.given([]).when({ type: 'Open', id: 'd' }).then([])).toThrow();
-  });
-
   it('passes when the command is rejected with the expected rule and ids', () => {
     spec
       .given([])
       .when({ type: 'Close', id: 'd' })
       .thenRejects({ rule: 'door.not_open', ids: { id: 'd' } });
+  });
+  // #endregion door-spec
+
+  it('fails when the produced events differ', () => {
+    expect(() => spec.given([]).when({ type: 'Open', id: 'd' }).then([])).toThrow();
   });
 
   it('fails when a rejection was expected but the command was accepted', () => {
