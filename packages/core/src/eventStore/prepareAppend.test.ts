@@ -72,6 +72,12 @@ describe('prepareAppend: accepted input', () => {
     expect(copy.list[0]).toEqual({ deep: 'x' });
   });
 
+  it('stores negative zero as zero, as JSON does', () => {
+    const [prepared] = prepareAppend('s', [event({ z: -0, list: [-0] })], 'any', context);
+    expect(Object.is((prepared?.data as { z: number } | undefined)?.z, 0)).toBe(true);
+    expect(Object.is((prepared?.data as { list: number[] } | undefined)?.list[0], 0)).toBe(true);
+  });
+
   it('drops undefined properties and keeps a __proto__ key as data', () => {
     const data = JSON.parse('{"__proto__":{"x":1},"kept":true}');
     data.gone = undefined;

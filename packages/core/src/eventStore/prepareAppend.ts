@@ -235,8 +235,8 @@ function rejectCopy(state: CopyState, message: string): never {
  * Deep-copies a JSON value, freezing the copy, and rejects what JSON cannot carry faithfully:
  * undefined, functions, symbols, bigints, NaN and infinities, class instances (Date, Map),
  * cycles, NUL characters and lone surrogates (PostgreSQL's jsonb cannot store them). Object
- * properties whose value is undefined are dropped, as `JSON.stringify` does; a `__proto__` key
- * is kept as data.
+ * properties whose value is undefined are dropped and -0 becomes 0, as `JSON.stringify` does; a
+ * `__proto__` key is kept as data.
  */
 function copyJson(item: unknown, state: CopyState): JsonValue {
   switch (typeof item) {
@@ -248,7 +248,9 @@ function copyJson(item: unknown, state: CopyState): JsonValue {
     case 'number':
       if (!Number.isFinite(item)) rejectCopy(state, 'numbers must be finite');
       state.length += 8;
-      return item;
+      // JSON has no negative zero (JSON.stringify(-0) is "0", PostgreSQL's numeric has none):
+      // every adapter stores 0, so that events and snapshots read back the same everywhere.
+      return item === 0 ? 0 : item;
     case 'boolean':
       state.length += 5;
       return item;

@@ -85,9 +85,11 @@ export function arbitraryPreparationEntry(): fc.Arbitrary<PreparationEntry> {
     label: arbitraryText(60),
     accountId: fc.option(arbitraryUlid(), { nil: null }),
     opportunityId: fc.option(arbitraryUlid(), { nil: null }),
-    score: fc.option(fc.double({ min: -1000, max: 1000, noNaN: true, noDefaultInfinity: true }), {
-      nil: null,
-    }),
+    // `+ 0` turns -0 into 0: stored events are JSON, which has no negative zero.
+    score: fc.option(
+      fc.double({ min: -1000, max: 1000, noNaN: true, noDefaultInfinity: true }).map((n) => n + 0),
+      { nil: null },
+    ),
     value: fc.option(arbitraryMoney(), { nil: null }),
     note: fc.option(arbitraryText(60), { nil: null }),
   });

@@ -232,13 +232,14 @@ export function badInputContract(context: ContractContext): void {
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     });
 
-    it('drops object properties whose value is undefined, as JSON does', async () => {
+    it('drops properties whose value is undefined and stores -0 as 0, as JSON does', async () => {
       const store = await context.store();
-      await store.append('s', [{ type: 'T', data: { kept: 1, dropped: undefined } }], {
+      await store.append('s', [{ type: 'T', data: { kept: -0, dropped: undefined } }], {
         expectedVersion: 'any',
       });
       const [event] = (await store.readStream('s')).events;
       expect(Object.keys(event?.data as object)).toEqual(['kept']);
+      expect(Object.is((event?.data as { kept: number } | undefined)?.kept, 0)).toBe(true);
     });
 
     it('stores a 1 MB string verbatim', async () => {
