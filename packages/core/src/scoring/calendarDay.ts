@@ -19,9 +19,9 @@ export function calendarDay(date: string, field: string): number {
   ) {
     throw invalidDate(date, field);
   }
-  const y = digits(date, 0, 4);
-  const m = digits(date, 5, 2);
-  const d = digits(date, 8, 2);
+  const y = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
+  const m = digit(date, 5) * 10 + digit(date, 6);
+  const d = digit(date, 8) * 10 + digit(date, 9);
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   if (
     y < 0 ||
@@ -42,14 +42,11 @@ export function calendarDay(date: string, field: string): number {
   return era * 146_097 + dayOfEra - 719_468;
 }
 
-function digits(text: string, start: number, count: number): number {
-  let value = 0;
-  for (let i = start; i < start + count; i++) {
-    const c = text.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    value = value * 10 + c;
-  }
-  return value;
+// The digit at `index`, or a large negative number for any other character, which makes every
+// range check below fail.
+function digit(text: string, index: number): number {
+  const c = text.charCodeAt(index) - 48;
+  return c >= 0 && c <= 9 ? c : -100_000;
 }
 
 function invalidDate(date: unknown, field: string): ValidationError {

@@ -6,7 +6,12 @@ import {
   type ScoringCondition,
   type ScoringRule,
 } from './scoringRule.js';
-import { type ScoringInputs, type ScoringSubject, scoringInputsSubject } from './scoringSubject.js';
+import {
+  type ScoringInputs,
+  type ScoringInputValue,
+  type ScoringSubject,
+  scoringInputsSubject,
+} from './scoringSubject.js';
 
 /** Which rule produced a score: its name and version. */
 export interface RuleRef {
@@ -174,20 +179,19 @@ function compileCondition(c: ScoringCondition, inputIndex: Map<string, number>):
   }
 }
 
-// `x` holds the inputs as numbers: booleans as 0/1, absent as NaN (which fails every comparison).
-function holds(c: CompiledCondition, x: Float64Array): boolean {
-  const v = x[c.input]!;
-  switch (c.op) {
+// `v` is an input as a number: booleans as 0/1, absent as NaN (which fails every comparison).
+function holds(op: number, v: number, value: number): boolean {
+  switch (op) {
     case LT:
-      return v < c.value;
+      return v < value;
     case LTE:
-      return v <= c.value;
+      return v <= value;
     case GT:
-      return v > c.value;
+      return v > value;
     case GTE:
-      return v >= c.value;
+      return v >= value;
     case IS:
-      return v === c.value;
+      return v === value;
     default:
       return Number.isNaN(v);
   }
@@ -214,14 +218,161 @@ export function compileScorer<T>(
   subject: ScoringSubject<T> = scoringInputsSubject as unknown as ScoringSubject<T>,
 ): Scorer<T> {
   const parsed = parseScoringRule(rule, subject as ScoringSubject<never>);
+  const program = compileProgram(parsed, subject as ScoringSubject<unknown>);
+  const { factorCount } = program;
+  const factors = parsed.factors;
+  const gateNames = parsed.gates.map((g) => g.name);
+  const raisedFlags: readonly RaisedFlag[] = parsed.flags.map((f) =>
+    Object.freeze({ code: f.code, message: f.message }),
+  );
+  const ruleRef: RuleRef = Object.freeze({ name: parsed.name, version: parsed.version });
+  const factorNames: readonly string[] = Object.freeze(factors.map((f) => f.name));
+  const points = new Uint8Array(factorCount);
+
+  const toScore = (
+    scoreValue: number,
+    uncapped: number,
+    factorPoints: readonly number[],
+    gateMask: number,
+    flagMask: number,
+  ): Score => {
+    let outcomes = NO_GATES;
+    if (gateMask !== 0) {
+      // The binding gate is the lowest cap below the uncapped score; the first of equal caps.
+      let binding = -1;
+      let cap = uncapped;
+      for (let g = 0; g < program.gateCount; g++) {
+        if ((gateMask >>> g) & 1 && program.gCap[g]! < cap) {
+          cap = program.gCap[g]!;
+          binding = g;
+        }
+      }
+      const applied: GateOutcome[] = [];
+      for (let g = 0; g < program.gateCount; g++) {
+        if (!((gateMask >>> g) & 1)) continue;
+        applied.push({
+          gate: gateNames[g]!,
+          cap: program.gCap[g]!,
+          pointsRemoved: g === binding ? uncapped - cap : 0,
+        });
+      }
+      outcomes = applied;
+    }
+    let raised = NO_FLAGS;
+    if (flagMask !== 0) raised = raisedFlags.filter((_, f) => (flagMask >>> f) & 1);
+    return {
+      score: scoreValue,
+      rule: ruleRef,
+      explanation: { uncapped, factors: factorNames, points: factorPoints, gates: outcomes },
+      flags: raised,
+    };
+  };
+
+  const score = (item: T): Score => {
+    run(program, item, points, 0);
+    return toScore(
+      program.lastScore,
+      program.lastUncapped,
+      Array.from(points),
+      program.lastGateMask,
+      program.lastFlagMask,
+    );
+  };
+
+  const explain = (item: T): DetailedScore => {
+    const result = score(item);
+    const contributions = factors.map((f, i) => {
+      const value = program.readers[program.fInput[i]!]!(item);
+      return {
+        factor: f.name,
+        input: f.input,
+        value: value === undefined ? null : value,
+        merit: program.merits[i]!,
+        maxPoints: program.fMax[i]!,
+        points: points[i]!,
+      };
+    });
+    return { ...result, contributions };
+  };
+
+  const scoreAll = (items: readonly T[]): ScoreBatch => {
+    const n = items.length;
+    const scores = new Uint8Array(n);
+    const uncappedColumn = new Uint8Array(n);
+    const pointsColumn = new Uint8Array(n * factorCount);
+    const gateMasks = new Uint32Array(program.gateCount > 0 ? n : 0);
+    const flagMasks = new Uint32Array(program.flagCount > 0 ? n : 0);
+    runAll(program, items, scores, uncappedColumn, pointsColumn, gateMasks, flagMasks);
+    return {
+      rule: ruleRef,
+      factors: factorNames,
+      length: n,
+      scores,
+      uncapped: uncappedColumn,
+      points: pointsColumn,
+      at: (index) => {
+        if (!(Number.isInteger(index) && index >= 0 && index < n)) {
+          throw new RangeError(`No item ${index} in a batch of ${n}`);
+        }
+        const start = index * factorCount;
+        return toScore(
+          scores[index]!,
+          uncappedColumn[index]!,
+          Array.from(pointsColumn.subarray(start, start + factorCount)),
+          program.gateCount > 0 ? gateMasks[index]! : 0,
+          program.flagCount > 0 ? flagMasks[index]! : 0,
+        );
+      },
+    };
+  };
+
+  return { rule: parsed, ruleRef, score, explain, scoreAll };
+}
+
+/**
+ * A rule compiled into flat arrays, with the scratch space of one run. Every program has the
+ * same shape, and the functions that run it are module-level, so the engine optimises them
+ * once for every scorer, including scorers compiled a moment ago.
+ */
+interface Program {
+  readonly inputCount: number;
+  readonly inputNames: readonly string[];
+  readonly readers: readonly ((item: unknown) => ScoringInputValue)[];
+  readonly isBoolean: Uint8Array;
+  readonly factorCount: number;
+  readonly fInput: Int32Array;
+  readonly fKind: Uint8Array;
+  readonly fA: Float64Array;
+  readonly fB: Float64Array;
+  readonly fFlip: Uint8Array;
+  readonly fMissing: Float64Array;
+  readonly fMax: Float64Array;
+  readonly fStepsUpTo: readonly Float64Array[];
+  readonly fStepsValue: readonly Float64Array[];
+  readonly gateCount: number;
+  readonly gInput: Int32Array;
+  readonly gOp: Uint8Array;
+  readonly gValue: Float64Array;
+  readonly gCap: Float64Array;
+  readonly flagCount: number;
+  readonly flInput: Int32Array;
+  readonly flOp: Uint8Array;
+  readonly flValue: Float64Array;
+  // Scratch: the inputs as numbers (booleans 0/1, absent NaN), each factor's merit and exact
+  // points, and what the last run found. Overwritten by every run.
+  readonly x: Float64Array;
+  readonly merits: Float64Array;
+  readonly exact: Float64Array;
+  lastUncapped: number;
+  lastScore: number;
+  lastGateMask: number;
+  lastFlagMask: number;
+}
+
+function compileProgram(parsed: ScoringRule, subject: ScoringSubject<unknown>): Program {
   const types = ruleInputs(parsed);
   const inputNames = [...types.keys()];
   const inputIndex = new Map(inputNames.map((name, i) => [name, i]));
-  const readers = inputNames.map((name) => subject.reader(name)!);
-  const isBoolean = inputNames.map((name) => types.get(name) === 'boolean');
-  const inputCount = inputNames.length;
-  const x = new Float64Array(inputCount);
-
   const factors = parsed.factors;
   const factorCount = factors.length;
   const totalWeight = factors.reduce((sum, f) => sum + f.weight, 0);
@@ -259,197 +410,139 @@ export function compileScorer<T>(
       fKind[i] = BOOLEAN;
     }
   });
-  const gates = parsed.gates.map((g) => ({ ...compileCondition(g.when, inputIndex), cap: g.cap }));
-  const gateNames = parsed.gates.map((g) => g.name);
+  const gates = parsed.gates.map((g) => compileCondition(g.when, inputIndex));
   const flags = parsed.flags.map((f) => compileCondition(f.when, inputIndex));
-  const raisedFlags: readonly RaisedFlag[] = parsed.flags.map((f) =>
-    Object.freeze({ code: f.code, message: f.message }),
-  );
+  return {
+    inputCount: inputNames.length,
+    inputNames,
+    readers: inputNames.map((name) => subject.reader(name)!),
+    isBoolean: Uint8Array.from(inputNames, (name) => (types.get(name) === 'boolean' ? 1 : 0)),
+    factorCount,
+    fInput,
+    fKind,
+    fA,
+    fB,
+    fFlip,
+    fMissing,
+    fMax,
+    fStepsUpTo,
+    fStepsValue,
+    gateCount: gates.length,
+    gInput: Int32Array.from(gates, (c) => c.input),
+    gOp: Uint8Array.from(gates, (c) => c.op),
+    gValue: Float64Array.from(gates, (c) => c.value),
+    gCap: Float64Array.from(parsed.gates, (g) => g.cap),
+    flagCount: flags.length,
+    flInput: Int32Array.from(flags, (c) => c.input),
+    flOp: Uint8Array.from(flags, (c) => c.op),
+    flValue: Float64Array.from(flags, (c) => c.value),
+    x: new Float64Array(inputNames.length),
+    merits: new Float64Array(factorCount),
+    exact: new Float64Array(factorCount),
+    lastUncapped: 0,
+    lastScore: 0,
+    lastGateMask: 0,
+    lastFlagMask: 0,
+  };
+}
 
-  const ruleRef: RuleRef = Object.freeze({ name: parsed.name, version: parsed.version });
-  const factorNames: readonly string[] = Object.freeze(factors.map((f) => f.name));
-  const exact = new Float64Array(factorCount);
-  const merits = new Float64Array(factorCount);
-  const points = new Uint8Array(factorCount);
-  // What the last `run` found, besides `points` and `merits`.
-  let lastUncapped = 0;
-  let lastScore = 0;
-  let lastGateMask = 0;
-  let lastFlagMask = 0;
-
-  // Scores one item into the scratch state above, its points into out[offset..]. The state is
-  // overwritten on every run, so scoring stays a pure function of the item.
-  const run = (item: T, out: Uint8Array, offset: number): void => {
-    for (let j = 0; j < inputCount; j++) {
-      const v = readers[j]!(item);
-      if (v === undefined) {
-        x[j] = Number.NaN;
-      } else if (isBoolean[j]) {
-        if (v === true) x[j] = 1;
-        else if (v === false) x[j] = 0;
-        else throw badInput(inputNames[j]!, v, 'a boolean');
-      } else if (typeof v === 'number' && v - v === 0) {
-        // v - v is 0 exactly for finite numbers, NaN for NaN and the infinities.
-        x[j] = v;
-      } else {
-        throw badInput(inputNames[j]!, v, 'a finite number');
-      }
+function runAll(
+  p: Program,
+  items: readonly unknown[],
+  scores: Uint8Array,
+  uncapped: Uint8Array,
+  points: Uint8Array,
+  gateMasks: Uint32Array,
+  flagMasks: Uint32Array,
+): void {
+  const n = items.length;
+  const width = p.factorCount;
+  for (let i = 0; i < n; i++) {
+    try {
+      run(p, items[i], points, i * width);
+    } catch (error) {
+      throw error instanceof ValidationError ? atIndex(error, i) : error;
     }
-    let total = 0;
-    for (let i = 0; i < factorCount; i++) {
-      const v = x[fInput[i]!]!;
-      let m: number;
-      if (Number.isNaN(v)) {
-        m = fMissing[i]!;
-      } else {
-        const kind = fKind[i];
-        if (kind === LINEAR) {
-          m = (v - fA[i]!) / fB[i]!;
-        } else if (kind === LOGARITHMIC) {
-          m = v <= fA[i]! ? 0 : Math.log(v / fA[i]!) / fB[i]!;
-        } else if (kind === STEPS) {
-          const upTo = fStepsUpTo[i]!;
-          m = fA[i]!;
-          for (let s = 0; s < upTo.length; s++) {
-            if (v <= upTo[s]!) {
-              m = fStepsValue[i]![s]!;
-              break;
-            }
+    scores[i] = p.lastScore;
+    uncapped[i] = p.lastUncapped;
+    if (p.gateCount > 0) gateMasks[i] = p.lastGateMask;
+    if (p.flagCount > 0) flagMasks[i] = p.lastFlagMask;
+  }
+}
+
+// Scores one item into the program's scratch state, its points into out[offset..]. The state
+// is overwritten on every run, so scoring stays a pure function of the item.
+function run(p: Program, item: unknown, out: Uint8Array, offset: number): void {
+  const x = p.x;
+  const readers = p.readers;
+  for (let j = 0; j < p.inputCount; j++) {
+    const v = readers[j]!(item);
+    if (v === undefined) {
+      x[j] = Number.NaN;
+    } else if (p.isBoolean[j] === 1) {
+      if (v === true) x[j] = 1;
+      else if (v === false) x[j] = 0;
+      else throw badInput(p.inputNames[j]!, v, 'a boolean');
+    } else if (typeof v === 'number' && v - v === 0) {
+      // v - v is 0 exactly for finite numbers, NaN for NaN and the infinities.
+      x[j] = v;
+    } else {
+      throw badInput(p.inputNames[j]!, v, 'a finite number');
+    }
+  }
+  const { fInput, fKind, fA, fB, fFlip, fMissing, fMax, merits, exact } = p;
+  let total = 0;
+  for (let i = 0; i < p.factorCount; i++) {
+    const v = x[fInput[i]!]!;
+    let m: number;
+    if (Number.isNaN(v)) {
+      m = fMissing[i]!;
+    } else {
+      const kind = fKind[i];
+      if (kind === LINEAR) {
+        m = (v - fA[i]!) / fB[i]!;
+      } else if (kind === LOGARITHMIC) {
+        m = v <= fA[i]! ? 0 : Math.log(v / fA[i]!) / fB[i]!;
+      } else if (kind === STEPS) {
+        const upTo = p.fStepsUpTo[i]!;
+        m = fA[i]!;
+        for (let s = 0; s < upTo.length; s++) {
+          if (v <= upTo[s]!) {
+            m = p.fStepsValue[i]![s]!;
+            break;
           }
-        } else {
-          m = v;
         }
-        if (m < 0) m = 0;
-        else if (m > 1) m = 1;
-        if (fFlip[i] === 1) m = 1 - m;
+      } else {
+        m = v;
       }
-      merits[i] = m;
-      const c = m * fMax[i]!;
-      exact[i] = c;
-      total += c;
+      if (m < 0) m = 0;
+      else if (m > 1) m = 1;
+      if (fFlip[i] === 1) m = 1 - m;
     }
-    // Floating-point noise can put a perfect score a hair above 100; rounding brings it back.
-    const uncapped = Math.min(100, Math.max(0, roundMinor(total)));
-    apportion(exact, uncapped, factorCount, out, offset);
-    let capped = uncapped;
-    let gateMask = 0;
-    for (let g = 0; g < gates.length; g++) {
-      const gate = gates[g]!;
-      if (holds(gate, x)) {
-        gateMask |= 1 << g;
-        if (gate.cap < capped) capped = gate.cap;
-      }
+    merits[i] = m;
+    const c = m * fMax[i]!;
+    exact[i] = c;
+    total += c;
+  }
+  // Floating-point noise can put a perfect score a hair above 100; rounding brings it back.
+  const uncapped = Math.min(100, Math.max(0, roundMinor(total)));
+  apportion(exact, uncapped, p.factorCount, out, offset);
+  let capped = uncapped;
+  let gateMask = 0;
+  for (let g = 0; g < p.gateCount; g++) {
+    if (holds(p.gOp[g]!, x[p.gInput[g]!]!, p.gValue[g]!)) {
+      gateMask |= 1 << g;
+      if (p.gCap[g]! < capped) capped = p.gCap[g]!;
     }
-    let flagMask = 0;
-    for (let f = 0; f < flags.length; f++) if (holds(flags[f]!, x)) flagMask |= 1 << f;
-    lastUncapped = uncapped;
-    lastScore = capped;
-    lastGateMask = gateMask;
-    lastFlagMask = flagMask;
-  };
-
-  const toScore = (
-    scoreValue: number,
-    uncapped: number,
-    factorPoints: readonly number[],
-    gateMask: number,
-    flagMask: number,
-  ): Score => {
-    let outcomes = NO_GATES;
-    if (gateMask !== 0) {
-      // The binding gate is the lowest cap below the uncapped score; the first of equal caps.
-      let binding = -1;
-      let cap = uncapped;
-      for (let g = 0; g < gates.length; g++) {
-        if ((gateMask >>> g) & 1 && gates[g]!.cap < cap) {
-          cap = gates[g]!.cap;
-          binding = g;
-        }
-      }
-      const applied: GateOutcome[] = [];
-      for (let g = 0; g < gates.length; g++) {
-        if (!((gateMask >>> g) & 1)) continue;
-        applied.push({
-          gate: gateNames[g]!,
-          cap: gates[g]!.cap,
-          pointsRemoved: g === binding ? uncapped - cap : 0,
-        });
-      }
-      outcomes = applied;
-    }
-    let raised = NO_FLAGS;
-    if (flagMask !== 0) raised = raisedFlags.filter((_, f) => (flagMask >>> f) & 1);
-    return {
-      score: scoreValue,
-      rule: ruleRef,
-      explanation: { uncapped, factors: factorNames, points: factorPoints, gates: outcomes },
-      flags: raised,
-    };
-  };
-
-  const score = (item: T): Score => {
-    run(item, points, 0);
-    return toScore(lastScore, lastUncapped, Array.from(points), lastGateMask, lastFlagMask);
-  };
-
-  const explain = (item: T): DetailedScore => {
-    const result = score(item);
-    const contributions = factors.map((f, i) => {
-      const value = readers[fInput[i]!]!(item);
-      return {
-        factor: f.name,
-        input: f.input,
-        value: value === undefined ? null : value,
-        merit: merits[i]!,
-        maxPoints: fMax[i]!,
-        points: points[i]!,
-      };
-    });
-    return { ...result, contributions };
-  };
-
-  const scoreAll = (items: readonly T[]): ScoreBatch => {
-    const n = items.length;
-    const scores = new Uint8Array(n);
-    const uncappedColumn = new Uint8Array(n);
-    const pointsColumn = new Uint8Array(n * factorCount);
-    const gateMasks = new Uint32Array(gates.length > 0 ? n : 0);
-    const flagMasks = new Uint32Array(flags.length > 0 ? n : 0);
-    for (let i = 0; i < n; i++) {
-      try {
-        run(items[i]!, pointsColumn, i * factorCount);
-      } catch (error) {
-        throw error instanceof ValidationError ? atIndex(error, i) : error;
-      }
-      scores[i] = lastScore;
-      uncappedColumn[i] = lastUncapped;
-      if (gates.length > 0) gateMasks[i] = lastGateMask;
-      if (flags.length > 0) flagMasks[i] = lastFlagMask;
-    }
-    return {
-      rule: ruleRef,
-      factors: factorNames,
-      length: n,
-      scores,
-      uncapped: uncappedColumn,
-      points: pointsColumn,
-      at: (index) => {
-        if (!(Number.isInteger(index) && index >= 0 && index < n)) {
-          throw new RangeError(`No item ${index} in a batch of ${n}`);
-        }
-        const start = index * factorCount;
-        return toScore(
-          scores[index]!,
-          uncappedColumn[index]!,
-          Array.from(pointsColumn.subarray(start, start + factorCount)),
-          gates.length > 0 ? gateMasks[index]! : 0,
-          flags.length > 0 ? flagMasks[index]! : 0,
-        );
-      },
-    };
-  };
-
-  return { rule: parsed, ruleRef, score, explain, scoreAll };
+  }
+  let flagMask = 0;
+  for (let f = 0; f < p.flagCount; f++) {
+    if (holds(p.flOp[f]!, x[p.flInput[f]!]!, p.flValue[f]!)) flagMask |= 1 << f;
+  }
+  p.lastUncapped = uncapped;
+  p.lastScore = capped;
+  p.lastGateMask = gateMask;
+  p.lastFlagMask = flagMask;
 }
 
 /**

@@ -71,7 +71,13 @@ describe('sortRanked (properties)', () => {
       fc.integer({ min: 0, max: 100 }),
       fc.double({ min: -5, max: 200, noNaN: true }),
     ),
-    value: fc.record({ amountMinor: fc.integer({ min: 0, max: 5 }) }),
+    // Mostly tiny values (ties), sometimes ones too large to pack: both ways of sorting run.
+    value: fc.record({
+      amountMinor: fc.oneof(
+        { weight: 9, arbitrary: fc.integer({ min: 0, max: 5 }) },
+        { weight: 1, arbitrary: fc.constant(2 ** 52) },
+      ),
+    }),
   });
 
   it('sorts like Array.prototype.sort with compareRanked, whole scores or not', () => {
@@ -89,5 +95,21 @@ describe('sortRanked (properties)', () => {
       value: { amountMinor: (i * 13) % 17 },
     }));
     expect(sortRanked(many)).toEqual([...many].sort(compareRanked));
+  });
+});
+
+describe('rankOpportunities with many equal values', () => {
+  it('puts long runs of equal score and value in id order', () => {
+    const list = Array.from({ length: 3000 }, (_, i) => ({
+      id: `opp-${String((i * 7919) % 3000).padStart(4, '0')}`,
+      kind: 'up_sell' as const,
+      value: { amountMinor: 1_000_000, currency: 'EUR' },
+      probability: 50,
+    }));
+    const ids = rankOpportunities(list, scorer)
+      .entries()
+      .map((e) => e.id);
+    expect(ids).toEqual([...ids].sort());
+    expect(new Set(ids).size).toBe(3000);
   });
 });

@@ -81,13 +81,47 @@ export interface OpportunityScoringContext {
 /** The default review horizon: seed 001, "typically 90 days or less". */
 export const DEFAULT_HORIZON_DAYS = 90;
 
-const TIER_RANK = { A: 3, B: 2, C: 1 } as const;
+function tierRank(tier: string | undefined): number {
+  switch (tier) {
+    case undefined:
+      return 0;
+    case 'A':
+      return 3;
+    case 'B':
+      return 2;
+    case 'C':
+      return 1;
+    default: {
+      const message = `expected A, B, C or absent, got ${JSON.stringify(tier)}`;
+      throw new ValidationError(`Invalid accountTier: ${message}`, [
+        { path: ['accountTier'], message, code: 'invalid_value' },
+      ]);
+    }
+  }
+}
+
 const NO_SPONSOR_GAP = RELATIONSHIP_LEVELS.length - 1;
 
-const LEVEL_INDEX: ReadonlyMap<string, number> = new Map(RELATIONSHIP_LEVELS.map((l, i) => [l, i]));
-
+// A switch on the level, not a lookup: two of these run per opportunity of a ranking.
 function levelOf(level: string, field: string): number {
-  const index = LEVEL_INDEX.get(level);
+  let index: number | undefined;
+  switch (level) {
+    case 'none':
+      index = 0;
+      break;
+    case 'vendor':
+      index = 1;
+      break;
+    case 'credible_source':
+      index = 2;
+      break;
+    case 'problem_solver':
+      index = 3;
+      break;
+    case 'trusted_advisor':
+      index = 4;
+      break;
+  }
   if (index === undefined) {
     const message = `expected one of ${RELATIONSHIP_LEVELS.join(', ')}`;
     throw new ValidationError(`Invalid ${field}: ${message}`, [
@@ -154,7 +188,7 @@ export function opportunitySubject(
       accountTier: {
         type: 'number',
         description: "the account's tier: A = 3, B = 2, C = 1, none (a prospect) = 0",
-        read: (o) => (o.accountTier === undefined ? 0 : (TIER_RANK[o.accountTier] ?? 0)),
+        read: (o) => tierRank(o.accountTier),
       },
       hasExecutiveSponsor: {
         type: 'boolean',
