@@ -1,6 +1,7 @@
 import type { BenchSuite } from './benchSuite.js';
 import { foldSuite } from './suites/foldSuite.js';
 import { memoryStoreSuite } from './suites/memoryStoreSuite.js';
+import { scoringSuite } from './suites/scoringSuite.js';
 
 /** Every suite `pnpm bench` runs, in order. Add a suite by adding its file here. */
-export const suites: readonly BenchSuite[] = [foldSuite, memoryStoreSuite];
+export const suites: readonly BenchSuite[] = [foldSuite, memoryStoreSuite, scoringSuite];

@@ -98,12 +98,12 @@ describe('opportunity score', () => {
       expectedClose: '2026-03-10',
       satisfaction: 10,
     });
-    expect(scorer.score(best).score).toBe(96);
+    expect(scorer.score(best).score).toBe(100);
     expect(scorer.score({ ...best, satisfaction: 4 }).score).toBe(50);
     const { executiveSponsor: _, ...sponsorless } = best;
     expect(scorer.score({ ...sponsorless, satisfaction: 4 }).explanation.gates).toEqual([
       { gate: 'no_executive_sponsor', cap: 60, pointsRemoved: 0 },
-      { gate: 'unsatisfied_account', cap: 50, pointsRemoved: 31 },
+      { gate: 'unsatisfied_account', cap: 50, pointsRemoved: 35 },
     ]);
   });
 
@@ -181,10 +181,10 @@ describe('rankOpportunities', () => {
     const ranking = rankOpportunities([low, twinC, big, twinA], scorer);
     // big and the twins score the same (the extra minor unit moves no point); value breaks the tie.
     expect(ranking.entries().map((e) => [e.rank, e.id, e.score])).toEqual([
-      [1, 'b', 58],
-      [2, 'a', 58],
-      [3, 'c', 58],
-      [4, 'low', 48],
+      [1, 'b', 62],
+      [2, 'a', 62],
+      [3, 'c', 62],
+      [4, 'low', 52],
     ]);
   });
 

@@ -137,7 +137,8 @@ function levelOf(level: string, field: string): number {
  * 4 = committed), `accountTier` (A = 3, B = 2, C = 1, none = 0), `hasExecutiveSponsor`,
  * `sponsorRelationship` (0 = none .. 4 = trusted advisor), `sponsorRelationshipGap` (target
  * minus today, at least 0; 4 without a sponsor), `daysToClose`, `horizonShare` (days to close as
- * a percent of the horizon), `isExpansion` (cross-sell or up-sell), `isNewBuyer`, `isNewLogo`,
+ * a percent of the horizon), `expansionKind` (2 cross-sell or up-sell, 1 new buyer, 0 other),
+ * `isExpansion` (cross-sell or up-sell), `isNewBuyer`, `isNewLogo`,
  * `isRenewal`, `isPriceIncrease`, `satisfaction` (0-10), and `external.<key>`.
  *
  * @throws {ValidationError} when `asOf` is not a date or `horizonDays` is not a positive number.
@@ -224,6 +225,15 @@ export function opportunitySubject(
         read: (o) => {
           const days = daysToClose(o);
           return days === undefined ? undefined : (days / horizon) * 100;
+        },
+      },
+      expansionKind: {
+        type: 'number',
+        description:
+          'how much the kind grows an existing account: 2 cross-sell or up-sell, 1 a new buyer inside the account, 0 any other kind',
+        read: (o) => {
+          const kind = o.kind;
+          return kind === 'cross_sell' || kind === 'up_sell' ? 2 : kind === 'new_buyer' ? 1 : 0;
         },
       },
       isExpansion: {
@@ -335,22 +345,22 @@ export const DEFAULT_OPPORTUNITY_RULE: ScoringRule = defineScoringRule(
         description: "seed 001: closing within the monthly review's 90-day horizon",
       },
       {
-        name: 'expansion',
-        input: 'isExpansion',
-        normaliser: { type: 'boolean' },
-        weight: 8,
+        name: 'kind',
+        input: 'expansionKind',
+        // 12 points for a cross-sell or up-sell, 4 for a new buyer, none for the rest.
+        normaliser: {
+          type: 'steps',
+          steps: [
+            { upTo: 0, value: 0 },
+            { upTo: 1, value: 1 / 3 },
+          ],
+          above: 1,
+        },
+        weight: 12,
         direction: 'higher_is_better',
         missing: 0,
-        description: 'seeds 001 and 003: cross-sell and up-sell into existing accounts',
-      },
-      {
-        name: 'newBuyer',
-        input: 'isNewBuyer',
-        normaliser: { type: 'boolean' },
-        weight: 4,
-        direction: 'higher_is_better',
-        missing: 0,
-        description: 'seed 001: new buyers within existing accounts',
+        description:
+          'seeds 001 and 003: cross-selling and up-selling into existing accounts first, then new buyers within them',
       },
       {
         name: 'satisfaction',

@@ -241,8 +241,7 @@ describe('parseScoringRule', () => {
       ['accountTier', 'number'],
       ['sponsorRelationshipGap', 'number'],
       ['daysToClose', 'number'],
-      ['isExpansion', 'boolean'],
-      ['isNewBuyer', 'boolean'],
+      ['expansionKind', 'number'],
       ['satisfaction', 'number'],
       ['hasExecutiveSponsor', 'boolean'],
     ]);
