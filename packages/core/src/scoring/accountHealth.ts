@@ -1,7 +1,7 @@
 import { ValidationError } from '../errors.js';
 import type { Money } from '../money/money.js';
 import { compileScorer, type Score, type Scorer } from './compileScorer.js';
-import { minorUnitsOf, numberInRange } from './readFacts.js';
+import { countOf, minorUnitsOf, numberInRange } from './readFacts.js';
 import { defineScoringRule, type ScoringRule } from './scoringRule.js';
 import { defineScoringSubject, type ScoringSubject } from './scoringSubject.js';
 
@@ -31,16 +31,6 @@ export interface AccountHealthFacts {
   readonly overdueActions: number;
   /** How many of its open opportunities have stalled (the caller decides what stalled means). */
   readonly stalledOpportunities: number;
-}
-
-function countOf(value: number, field: string): number {
-  if (!(Number.isSafeInteger(value) && value >= 0)) {
-    const message = `expected a whole number from 0, got ${String(value)}`;
-    throw new ValidationError(`Invalid ${field}: ${message}`, [
-      { path: [field], message, code: 'out_of_range' },
-    ]);
-  }
-  return value;
 }
 
 /**

@@ -33,3 +33,14 @@ export function numberInRange(
   }
   return value;
 }
+
+/** A count: a whole number from 0. */
+export function countOf(value: number, field: string): number {
+  if (!(Number.isSafeInteger(value) && value >= 0)) {
+    const message = `expected a whole number from 0, got ${String(value)}`;
+    throw new ValidationError(`Invalid ${field}: ${message}`, [
+      { path: [field], message, code: 'out_of_range' },
+    ]);
+  }
+  return value;
+}
