@@ -1,5 +1,4 @@
 import { defineConfig } from 'tsup';
-import { sqlRawPlugin } from './sqlRawPlugin.js';
 
 export default defineConfig({
   entry: ['src/index.ts'],
@@ -11,5 +10,4 @@ export default defineConfig({
   treeshake: true,
   // pg stays external (a dependency), and so does the optional PGlite peer.
   external: ['pg', '@electric-sql/pglite'],
-  esbuildPlugins: [sqlRawPlugin],
 });

@@ -67,7 +67,11 @@ export type PostgresEventStoreOptions = PostgresConnection & {
    * the fallback for missed notifications and for readers held back by an open transaction.
    */
   readonly pollIntervalMs?: number;
-  /** Whether appends send a NOTIFY to wake subscriptions in other processes (default true). */
+  /**
+   * Whether appends send a NOTIFY to wake subscriptions in other processes (default true): at
+   * most one per 20 ms per store, carried by an append or sent just after a burst. Without it,
+   * those subscriptions find new events by polling.
+   */
   readonly notify?: boolean;
 };
 
@@ -120,11 +124,31 @@ function encodeExpected(expected: ExpectedVersion): number {
 }
 
 const MAX_VERSION = Number.MAX_SAFE_INTEGER;
+/** The shortest time between two notifications of one store (see `carriesNotification`). */
+const NOTIFY_COOL_DOWN_MS = 20;
 const UNIQUE_VIOLATION = '23505';
 const RLS_VIOLATION = '42501';
 const UNSUPPORTED_UNICODE = '22P05';
 
 type Row = Readonly<Record<string, unknown>>;
+type ArrayRow = readonly unknown[];
+
+/** Where each of `EVENT_COLUMNS` (sql/statements.ts) is in a row read as an array. */
+const COLUMN = {
+  transactionId: 0,
+  globalPosition: 1,
+  streamId: 2,
+  streamVersion: 3,
+  eventId: 4,
+  type: 5,
+  data: 6,
+  metadata: 7,
+  recordedAt: 8,
+} as const;
+/** The rows of a statement marked `arrays`. */
+const asArrays = (rows: readonly Row[]) => rows as unknown as readonly ArrayRow[];
+/** A stream read's rows end with the stream's current version. */
+const CURRENT_VERSION = 9;
 
 /**
  * Creates a PostgreSQL event store bound to one tenant, over a server (`connectionString`, a
@@ -208,21 +232,22 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Po
     });
   };
 
-  const readEvent = (row: Row, streamId: string): RecordedEvent => {
-    const metadata = row.metadata as EventMetadata;
-    const type = row.type as string;
-    const globalPosition = Number(row.global_position);
-    const data = registry ? registry.read(type, row.data, metadata.schemaVersion ?? 1) : row.data;
+  /** An event from a row of `EVENT_COLUMNS`, read as an array. */
+  const readEvent = (row: readonly unknown[], streamId: string): RecordedEvent => {
+    const metadata = row[COLUMN.metadata] as EventMetadata;
+    const type = row[COLUMN.type] as string;
+    const globalPosition = Number(row[COLUMN.globalPosition]);
+    const stored = row[COLUMN.data];
     return {
-      eventId: row.event_id as string,
+      eventId: row[COLUMN.eventId] as string,
       streamId,
-      streamVersion: Number(row.stream_version),
+      streamVersion: Number(row[COLUMN.streamVersion]),
       globalPosition,
-      position: positionOf(row.transaction_id as string, globalPosition),
+      position: positionOf(row[COLUMN.transactionId] as string, globalPosition),
       type,
-      data,
+      data: registry ? registry.read(type, stored, metadata.schemaVersion ?? 1) : stored,
       metadata,
-      recordedAt: row.recorded_at as string,
+      recordedAt: row[COLUMN.recordedAt] as string,
     } as RecordedEvent;
   };
 
@@ -233,9 +258,11 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Po
     prepared: readonly PreparedEvent[],
   ): Promise<AppendResult | undefined> {
     const ids = prepared.map((event) => event.eventId);
-    const rows = await exec.run(st.eventsById, [tenant, ids]);
+    const rows = asArrays(await exec.run(st.eventsById, [tenant, ids]));
     if (rows.length === 0) return undefined;
-    const foreign = rows.filter((row) => row.stream_id !== streamId).map((row) => row.event_id);
+    const foreign = rows
+      .filter((row) => row[COLUMN.streamId] !== streamId)
+      .map((row) => row[COLUMN.eventId]);
     if (foreign.length > 0) {
       throw new IdempotencyConflictError(
         streamId,
@@ -246,7 +273,7 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Po
     if (rows.length < prepared.length) {
       throw new IdempotencyConflictError(
         streamId,
-        rows.map((row) => row.event_id as string),
+        rows.map((row) => row[COLUMN.eventId] as string),
         `Only ${rows.length} of the append's ${prepared.length} event ids were appended before: a retry must resend the same events`,
       );
     }
@@ -283,6 +310,7 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Po
       if ((events[index] as NewEvent).eventId !== undefined) callerIds = true;
     }
     let row: Row | undefined;
+    const notifying = carriesNotification(exec);
     try {
       [row] = await exec.run(st.append, [
         tenant,
@@ -294,7 +322,7 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Po
         data,
         metadata,
         subjects,
-        notify,
+        notifying,
       ]);
     } catch (error) {
       // A retry that raced its own first attempt on another stream lock: look the original up.
@@ -304,6 +332,7 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Po
         });
         if (replay) return replay as AppendResult<E>;
       }
+      if (notifying) unannounced = true;
       throw failure(error, `Appending to stream ${JSON.stringify(streamId)}`, true);
     }
     const status = row?.status;
@@ -359,6 +388,46 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Po
     );
   }
 
+  // Other processes' subscriptions learn of appends by NOTIFY. PostgreSQL serialises the commits
+  // of notifying transactions on one lock, which would undo group commit for concurrent writers,
+  // so an append carries the NOTIFY only when none was sent in the last NOTIFY_COOL_DOWN_MS; the
+  // appends in between are announced by one trailing notification at the end of that time.
+  let lastAnnounced = Number.NEGATIVE_INFINITY;
+  let unannounced = false;
+  let trailing: ReturnType<typeof setTimeout> | undefined;
+  let announcing: Promise<void> | undefined;
+  const sendTrailing = (exec: Executor) => {
+    trailing = undefined;
+    if (!unannounced || closed) return;
+    unannounced = false;
+    lastAnnounced = performance.now();
+    announcing = exec
+      .run(st.notify, [names.channel, tenant])
+      .then(
+        () => {},
+        () => {},
+      )
+      .finally(() => {
+        announcing = undefined;
+      });
+  };
+  /** Whether this append carries the notification; if not, a trailing one is scheduled. */
+  function carriesNotification(exec: Executor): boolean {
+    if (!notify) return false;
+    const now = performance.now();
+    if (now - lastAnnounced >= NOTIFY_COOL_DOWN_MS) {
+      lastAnnounced = now;
+      return true;
+    }
+    unannounced = true;
+    if (!trailing) {
+      trailing = setTimeout(() => sendTrailing(exec), lastAnnounced + NOTIFY_COOL_DOWN_MS - now);
+      // A pending notification must not keep the process alive: close() sends it at once.
+      trailing.unref?.();
+    }
+    return false;
+  }
+
   async function readStream<E extends EventLike = EventLike>(
     streamId: string,
     readOptions?: ReadStreamOptions,
@@ -371,25 +440,27 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Po
     const forward = direction === 'forward';
     const low = (forward ? fromVersion : toVersion) ?? 1;
     const high = (forward ? toVersion : fromVersion) ?? MAX_VERSION;
-    let rows: readonly Row[];
+    let rows: readonly ArrayRow[];
     try {
-      rows = await exec.run(forward ? st.readStreamForward : st.readStreamBackward, [
-        tenant,
-        streamId,
-        low,
-        high,
-        Number.isFinite(limit) ? limit : null,
-      ]);
+      rows = asArrays(
+        await exec.run(forward ? st.readStreamForward : st.readStreamBackward, [
+          tenant,
+          streamId,
+          low,
+          high,
+          Number.isFinite(limit) ? limit : null,
+        ]),
+      );
     } catch (error) {
       throw failure(error, `Reading stream ${JSON.stringify(streamId)}`, false);
     }
     const first = rows[0];
     if (first === undefined) return { streamId, version: 0, events: [] };
-    const version = Number(first.current_version);
-    if (first.event_id === null) return { streamId, version, events: [] };
+    const version = Number(first[CURRENT_VERSION]);
+    if (first[COLUMN.eventId] === null) return { streamId, version, events: [] };
     const events = new Array<RecordedEvent<E>>(rows.length);
     for (let index = 0; index < rows.length; index++) {
-      events[index] = readEvent(rows[index] as Row, streamId) as RecordedEvent<E>;
+      events[index] = readEvent(rows[index] as ArrayRow, streamId) as RecordedEvent<E>;
     }
     return { streamId, version, events };
   }
@@ -412,17 +483,17 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Po
     // One row more than asked tells whether the end of the visible log was reached.
     const values: unknown[] = [tenant, commit.toString(), sequence.toString(), limit + 1];
     if (types !== undefined) values.push(types);
-    let rows: readonly Row[];
+    let rows: readonly ArrayRow[];
     try {
-      rows = await exec.run(types === undefined ? st.readAll : st.readAllOfTypes, values);
+      rows = asArrays(await exec.run(types === undefined ? st.readAll : st.readAllOfTypes, values));
     } catch (error) {
       throw failure(error, 'Reading the log', false);
     }
     const count = Math.min(rows.length, limit);
     const events = new Array<RecordedEvent>(count);
     for (let index = 0; index < count; index++) {
-      const row = rows[index] as Row;
-      events[index] = readEvent(row, row.stream_id as string);
+      const row = rows[index] as ArrayRow;
+      events[index] = readEvent(row, row[COLUMN.streamId] as string);
     }
     return {
       events,
@@ -473,11 +544,21 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Po
     consumer: string,
     position: Position,
     expected: Position | null,
+    lazily = false,
   ): Promise<void> {
     const moved =
       expected === null
-        ? await run(st.insertCheckpoint, [tenant, consumer, position])
-        : await run(st.updateCheckpoint, [tenant, consumer, position, expected]);
+        ? await run(lazily ? st.insertCheckpointLazily : st.insertCheckpoint, [
+            tenant,
+            consumer,
+            position,
+          ])
+        : await run(lazily ? st.updateCheckpointLazily : st.updateCheckpoint, [
+            tenant,
+            consumer,
+            position,
+            expected,
+          ]);
     if (moved.length > 0) return;
     const [row] = await run(st.readCheckpoint, [tenant, consumer]);
     throw new CheckpointConflictError(consumer, expected, (row?.position as string) ?? null);
@@ -610,13 +691,23 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Po
     readAll: async (after, limit, types) => readAllWith(await executor(), after, limit, types),
     readCheckpoint,
     storeCheckpoint,
-    checkpointInTransaction: (tx: PostgresTransaction, consumer, position, expected) =>
-      compareAndSetCheckpoint(
-        async (statement, values) => (await tx.query(statement.text, values)).rows,
-        consumer,
-        position,
-        expected,
-      ),
+    async subscriptionCheckpoint(
+      tx: PostgresTransaction | undefined,
+      consumer,
+      position,
+      expected,
+    ) {
+      const run = tx
+        ? async (statement: Statement, values: readonly unknown[]) =>
+            (await tx.query(statement.text, values)).rows
+        : async (statement: Statement, values: readonly unknown[]) =>
+            (await executor()).run(statement, values);
+      try {
+        await compareAndSetCheckpoint(run, consumer, position, expected, true);
+      } catch (error) {
+        throw failure(error, `Storing the checkpoint of ${JSON.stringify(consumer)}`, true);
+      }
+    },
   });
 
   return {
@@ -649,7 +740,13 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Po
       if (closed) return;
       closed = true;
       await subscriptions.close();
+      clearTimeout(trailing);
+      trailing = undefined;
+      await announcing;
       const exec = await ready.catch(() => undefined);
+      if (exec && unannounced) {
+        await exec.run(st.notify, [names.channel, tenant]).catch(() => {});
+      }
       await exec?.close();
     },
   };

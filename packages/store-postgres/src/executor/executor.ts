@@ -28,6 +28,11 @@ export interface ExecutorTransaction extends PostgresTransaction {
 export interface Statement {
   readonly name: string;
   readonly text: string;
+  /**
+   * Rows as arrays of column values, in select order, rather than objects: the hot reads build
+   * their own objects, and the driver's per-row object would be garbage.
+   */
+  readonly arrays?: boolean;
 }
 
 /** A PostgreSQL notification, as LISTEN delivers it. */

@@ -12,6 +12,7 @@ export interface PostgresQueryConfig {
   readonly text: string;
   readonly values?: unknown[];
   readonly name?: string;
+  readonly rowMode?: 'array';
 }
 
 /**
@@ -52,6 +53,7 @@ async function runOn(
     name: statement.name,
     text: statement.text,
     values: values as unknown[],
+    ...(statement.arrays ? { rowMode: 'array' as const } : {}),
   });
   return result.rows;
 }

@@ -5,7 +5,11 @@ import type { Executor, ExecutorTransaction, QueryResultLike } from './executor.
  * that PGlite stays an optional peer dependency.
  */
 export interface PGliteDatabase {
-  query(query: string, params?: unknown[]): Promise<QueryResultLike>;
+  query(
+    query: string,
+    params?: unknown[],
+    options?: { rowMode?: 'array' | 'object' },
+  ): Promise<QueryResultLike>;
   transaction<T>(
     callback: (tx: {
       query(query: string, params?: unknown[]): Promise<QueryResultLike>;
@@ -27,7 +31,11 @@ export function createPGliteExecutor(db: PGliteDatabase, owned: boolean): Execut
     singleConnection: true,
     backend: db,
     async run(statement, values) {
-      const result = await db.query(statement.text, values as unknown[]);
+      const result = await db.query(
+        statement.text,
+        values as unknown[],
+        statement.arrays ? { rowMode: 'array' } : undefined,
+      );
       return result.rows;
     },
     transaction(work) {

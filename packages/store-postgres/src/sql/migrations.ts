@@ -1,5 +1,5 @@
-import eventStore from './migrations/0001_event_store.sql?raw';
-import rowLevelSecurity from './migrations/0002_row_level_security.sql?raw';
+import { eventStore } from './migrations/0001_eventStore.js';
+import { rowLevelSecurity } from './migrations/0002_rowLevelSecurity.js';
 
 /** One numbered migration: its SQL, with `{{schema}}` and `{{channel}}` still to be filled in. */
 export interface Migration {
@@ -10,7 +10,7 @@ export interface Migration {
 
 /**
  * The migrations, in the order they apply. A new one gets the next number, a file of its own
- * under `migrations/`, and a line here; an applied one is never edited.
+ * under `migrations/`, and a line here; a released one is never edited.
  */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'event_store', sql: eventStore },

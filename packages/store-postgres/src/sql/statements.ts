@@ -5,7 +5,10 @@ import type { Statement } from '../executor/executor.js';
 
 const RECORDED_AT = `to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-/** The columns every event read returns, as `rowToEvent` expects them. */
+/**
+ * The columns every event read returns, in this order: the store reads them by index
+ * (`EVENT_COLUMN` in postgresEventStore.ts).
+ */
 const EVENT_COLUMNS = `e.transaction_id::text AS transaction_id, e.global_position, e.stream_id,
   e.stream_version, e.event_id, e.type, e.data, e.metadata, ${RECORDED_AT} AS recorded_at`;
 
@@ -20,11 +23,14 @@ export interface Statements {
   readonly readCheckpoint: Statement;
   readonly insertCheckpoint: Statement;
   readonly updateCheckpoint: Statement;
+  readonly insertCheckpointLazily: Statement;
+  readonly updateCheckpointLazily: Statement;
   readonly loadSnapshot: Statement;
   readonly saveSnapshot: Statement;
   readonly archiveStream: Statement;
   readonly forgetSubject: Statement;
   readonly lag: Statement;
+  readonly notify: Statement;
 }
 
 /** A short, stable hash (FNV-1a, 32 bits) to keep prepared-statement names within 63 bytes. */
@@ -41,11 +47,15 @@ export function shortHash(text: string): string {
 export function statementsFor(quotedSchema: string): Statements {
   const s = quotedSchema;
   const prefix = `ap_${shortHash(s)}_`;
-  const statement = (name: string, text: string): Statement => ({ name: prefix + name, text });
+  const statement = (name: string, text: string, arrays = false): Statement => ({
+    name: prefix + name,
+    text,
+    ...(arrays ? { arrays } : {}),
+  });
   const readStream = (order: 'ASC' | 'DESC') =>
     // One statement, one snapshot: the stream's version and its events agree. A missing stream
     // returns no row; an empty range returns one row of nulls with the version.
-    `SELECT v.version AS current_version, r.*
+    `SELECT r.*, v.version AS current_version
      FROM ${s}.streams v
      LEFT JOIN LATERAL (
        SELECT ${EVENT_COLUMNS} FROM ${s}.events e
@@ -69,19 +79,20 @@ export function statementsFor(quotedSchema: string): Statements {
     append: statement(
       'append',
       `SELECT status, stream_version, positions, transaction_id, recorded_at
-       FROM ${s}.append_events($1, $2, $3, $4, $5::text[], $6::text[], $7::jsonb[], $8::jsonb[],
-         $9::text[], $10)`,
+       FROM ${s}.append_events($1, $2, $3, $4, $5::text[], $6::text[], $7::text[]::jsonb[],
+         $8::text[]::jsonb[], $9::text[], $10)`,
     ),
     eventsById: statement(
       'events_by_id',
       `SELECT ${EVENT_COLUMNS} FROM ${s}.events e
        WHERE e.tenant_id = $1 AND e.event_id = ANY ($2::text[])
        ORDER BY e.stream_id, e.stream_version`,
+      true,
     ),
-    readStreamForward: statement('read_stream_fw', readStream('ASC')),
-    readStreamBackward: statement('read_stream_bw', readStream('DESC')),
-    readAll: statement('read_all', readAll('')),
-    readAllOfTypes: statement('read_all_types', readAll('AND e.type = ANY ($5::text[])')),
+    readStreamForward: statement('read_stream_fw', readStream('ASC'), true),
+    readStreamBackward: statement('read_stream_bw', readStream('DESC'), true),
+    readAll: statement('read_all', readAll(''), true),
+    readAllOfTypes: statement('read_all_types', readAll('AND e.type = ANY ($5::text[])'), true),
     readCheckpoint: statement(
       'read_checkpoint',
       `SELECT position FROM ${s}.checkpoints WHERE tenant_id = $1 AND consumer = $2`,
@@ -95,6 +106,22 @@ export function statementsFor(quotedSchema: string): Statements {
       'update_checkpoint',
       `UPDATE ${s}.checkpoints SET position = $3, updated_at = now()
        WHERE tenant_id = $1 AND consumer = $2 AND position = $4 RETURNING position`,
+    ),
+    // A subscription's own progress commits without waiting for the disk: a crash loses at
+    // most the last moments of progress, and those batches are delivered again (at least once).
+    // set_config in the WHERE clause runs before the statement's transaction commits.
+    insertCheckpointLazily: statement(
+      'insert_checkpoint_lazily',
+      `INSERT INTO ${s}.checkpoints (tenant_id, consumer, position)
+       SELECT $1, $2, $3 WHERE set_config('synchronous_commit', 'off', true) IS NOT NULL
+       ON CONFLICT (tenant_id, consumer) DO NOTHING RETURNING position`,
+    ),
+    updateCheckpointLazily: statement(
+      'update_checkpoint_lazily',
+      `UPDATE ${s}.checkpoints SET position = $3, updated_at = now()
+       WHERE tenant_id = $1 AND consumer = $2 AND position = $4
+         AND set_config('synchronous_commit', 'off', true) IS NOT NULL
+       RETURNING position`,
     ),
     loadSnapshot: statement(
       'load_snapshot',
@@ -140,6 +167,13 @@ export function statementsFor(quotedSchema: string): Statements {
        )
        SELECT (SELECT count(*) FROM redacted WHERE had_fields) AS events_redacted,
               (SELECT count(*) FROM deleted) AS snapshots_deleted`,
+    ),
+    notify: statement(
+      'notify',
+      // The trailing notification after a burst of appends that carried none: its own tiny
+      // transaction, committed without waiting for the disk (a lost one only delays a
+      // subscriber until its next poll).
+      `SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, $2)`,
     ),
     lag: statement(
       'lag',

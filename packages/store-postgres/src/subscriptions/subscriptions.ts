@@ -28,8 +28,13 @@ export interface SubscriptionDependencies {
     position: Position,
     options: { readonly expected: Position | null },
   ): Promise<void>;
-  checkpointInTransaction(
-    tx: PostgresTransaction,
+  /**
+   * A batch's checkpoint compare-and-set, in the handler's transaction when it has one. It
+   * commits without waiting for the disk: a crash only redelivers the last batches.
+   * @throws {CheckpointConflictError} the checkpoint moved.
+   */
+  subscriptionCheckpoint(
+    tx: PostgresTransaction | undefined,
     consumer: string,
     position: Position,
     expected: Position | null,
@@ -228,18 +233,12 @@ export function createSubscriptions(deps: SubscriptionDependencies): Subscriptio
           transaction: tx.handle,
         });
         if (batch.consumer !== undefined) {
-          if (tx.begun) {
-            await deps.checkpointInTransaction(
-              await tx.transaction(),
-              batch.consumer,
-              batch.position,
-              batch.expected,
-            );
-          } else {
-            await deps.storeCheckpoint(batch.consumer, batch.position, {
-              expected: batch.expected,
-            });
-          }
+          await deps.subscriptionCheckpoint(
+            tx.begun ? await tx.transaction() : undefined,
+            batch.consumer,
+            batch.position,
+            batch.expected,
+          );
         }
         await tx.commit();
       } catch (error) {

@@ -3,13 +3,12 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { sqlRawPlugin } from '../../sqlRawPlugin.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packageDir = join(here, '..', '..');
 
 /**
- * Bundles `storeWorker.ts` from source (the workspace's source condition, the SQL inlined) into
+ * Bundles `storeWorker.ts` from source (the workspace's source condition) into
  * the package's `node_modules/.cache`, where `pg` resolves. Returns the bundle's path.
  */
 export async function buildStoreWorker(): Promise<string> {
@@ -24,7 +23,6 @@ export async function buildStoreWorker(): Promise<string> {
     target: 'node20',
     conditions: ['@account-planning/source'],
     external: ['pg', 'pg-native', '@electric-sql/pglite'],
-    plugins: [sqlRawPlugin],
     outfile,
     logLevel: 'silent',
   });

@@ -1,4 +1,7 @@
--- The event store: streams, events, consumer checkpoints and snapshots. Every key starts with
+// Migration 0001: the event store. Applied once, in order, by migrate(); never edited once released.
+// A TypeScript module holding plain SQL, so that it runs unchanged from source (vitest, tsx) and
+// from the bundle.
+export const eventStore = `-- The event store: streams, events, consumer checkpoints and snapshots. Every key starts with
 -- tenant_id and every query filters by it, so a tenant's rows can live on one Citus shard.
 -- {{schema}} is replaced by the quoted schema name, {{channel}} by the NOTIFY channel.
 
@@ -57,7 +60,9 @@ CREATE TABLE {{schema}}.snapshots (
 -- One round trip per append. The stream's lock is taken, and its version checked and moved,
 -- BEFORE any sequence value is drawn: a writer that loses a race burns no positions. 'any'
 -- waits for the stream's lock instead of failing. p_expected: n >= 0 an exact version (0 is
--- 'no_stream'), -1 'any', -2 'stream_exists'.
+-- 'no_stream'), -1 'any', -2 'stream_exists'. p_notify: also NOTIFY the schema's channel (the
+-- store asks for it on some appends only: PostgreSQL serialises the commits of notifying
+-- transactions).
 -- Statuses: ok, conflict (stream_version is the actual version), archived, duplicate (some event
 -- ids were appended before: the caller looks up the original result).
 CREATE FUNCTION {{schema}}.append_events(
@@ -70,21 +75,24 @@ CREATE FUNCTION {{schema}}.append_events(
   p_data jsonb[],
   p_metadata jsonb[],
   p_subjects text[],
-  p_notify boolean
-) RETURNS TABLE (status text, stream_version bigint, positions bigint[], transaction_id text,
-  recorded_at text)
+  p_notify boolean,
+  OUT status text,
+  OUT stream_version bigint,
+  OUT positions bigint[],
+  OUT transaction_id text,
+  OUT recorded_at text
+)
 LANGUAGE plpgsql
 AS $function$
 DECLARE
   v_count bigint := cardinality(p_ids);
   v_from bigint;
-  v_actual bigint;
   v_archived boolean;
 BEGIN
   IF p_check_ids AND EXISTS (
     SELECT 1 FROM {{schema}}.events e WHERE e.tenant_id = p_tenant AND e.event_id = ANY (p_ids)
   ) THEN
-    RETURN QUERY SELECT 'duplicate'::text, NULL::bigint, NULL::bigint[], NULL::text, NULL::text;
+    status := 'duplicate';
     RETURN;
   END IF;
 
@@ -104,59 +112,51 @@ BEGIN
       AND s.archived_at IS NULL
     RETURNING p_expected INTO v_from;
   ELSE
-    LOOP
-      UPDATE {{schema}}.streams AS s SET version = s.version + v_count
-      WHERE s.tenant_id = p_tenant AND s.stream_id = p_stream AND s.archived_at IS NULL
-      RETURNING s.version - v_count INTO v_from;
-      EXIT WHEN FOUND OR p_expected = -2;
-      -- 'any' on a missing (or archived) stream: create it, unless someone else just did.
+    UPDATE {{schema}}.streams AS s SET version = s.version + v_count
+    WHERE s.tenant_id = p_tenant AND s.stream_id = p_stream AND s.archived_at IS NULL
+    RETURNING s.version - v_count INTO v_from;
+    IF v_from IS NULL AND p_expected = -1 THEN
+      -- 'any' on a missing stream creates it. (The stream's lock is held: nobody else can
+      -- create it meanwhile; if it exists, it is archived, reported below.)
       INSERT INTO {{schema}}.streams AS s (tenant_id, stream_id, version)
       VALUES (p_tenant, p_stream, v_count)
       ON CONFLICT (tenant_id, stream_id) DO NOTHING
       RETURNING 0 INTO v_from;
-      EXIT WHEN FOUND;
-      -- The row exists: either archived (reported below) or created meanwhile (update it).
-      EXIT WHEN EXISTS (
-        SELECT 1 FROM {{schema}}.streams s
-        WHERE s.tenant_id = p_tenant AND s.stream_id = p_stream AND s.archived_at IS NOT NULL
-      );
-    END LOOP;
+    END IF;
   END IF;
 
   IF v_from IS NULL THEN
-    SELECT s.version, s.archived_at IS NOT NULL INTO v_actual, v_archived
+    SELECT s.version, s.archived_at IS NOT NULL INTO stream_version, v_archived
     FROM {{schema}}.streams s WHERE s.tenant_id = p_tenant AND s.stream_id = p_stream;
     IF v_archived THEN
-      RETURN QUERY SELECT 'archived'::text, v_actual, NULL::bigint[], NULL::text, NULL::text;
+      status := 'archived';
     ELSIF p_check_ids AND EXISTS (
       SELECT 1 FROM {{schema}}.events e WHERE e.tenant_id = p_tenant AND e.event_id = ANY (p_ids)
     ) THEN
       -- A retry racing its own first attempt: that one committed while this one waited.
-      RETURN QUERY SELECT 'duplicate'::text, NULL::bigint, NULL::bigint[], NULL::text, NULL::text;
+      status := 'duplicate';
     ELSE
-      RETURN QUERY SELECT 'conflict'::text, coalesce(v_actual, 0), NULL::bigint[], NULL::text,
-        NULL::text;
+      status := 'conflict';
+      stream_version := coalesce(stream_version, 0);
     END IF;
     RETURN;
   END IF;
 
-  RETURN QUERY
-  WITH inserted AS (
-    INSERT INTO {{schema}}.events AS e (tenant_id, stream_id, stream_version, global_position,
-      transaction_id, event_id, type, data, metadata, personal_subject)
-    SELECT p_tenant, p_stream, v_from + u.ordinal, nextval('{{schema}}.global_position'),
-      pg_current_xact_id(), u.event_id, u.type, u.data, u.metadata, u.subject
-    FROM unnest(p_ids, p_types, p_data, p_metadata, p_subjects)
-      WITH ORDINALITY AS u(event_id, type, data, metadata, subject, ordinal)
-    RETURNING e.global_position, e.stream_version
-  )
-  SELECT 'ok'::text, v_from + v_count,
-    (SELECT array_agg(i.global_position ORDER BY i.stream_version) FROM inserted i),
-    pg_current_xact_id()::text,
-    to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
+  positions := ARRAY(SELECT nextval('{{schema}}.global_position') FROM generate_series(1, v_count));
+  INSERT INTO {{schema}}.events AS e (tenant_id, stream_id, stream_version, global_position,
+    transaction_id, event_id, type, data, metadata, personal_subject)
+  SELECT p_tenant, p_stream, v_from + u.ordinal, u.global_position, pg_current_xact_id(),
+    u.event_id, u.type, u.data, u.metadata, u.subject
+  FROM unnest(p_ids, p_types, p_data, p_metadata, p_subjects, positions)
+    WITH ORDINALITY AS u(event_id, type, data, metadata, subject, global_position, ordinal);
 
   IF p_notify THEN
     PERFORM pg_notify('{{channel}}', p_tenant);
   END IF;
+  status := 'ok';
+  stream_version := v_from + v_count;
+  transaction_id := pg_current_xact_id()::text;
+  recorded_at := to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
 END;
 $function$;
+`;

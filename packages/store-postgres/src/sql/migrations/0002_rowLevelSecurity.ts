@@ -1,4 +1,7 @@
--- Row-level security: the second line of tenant isolation, behind the tenant_id filter that every
+// Migration 0002: row-level security. Applied once, in order, by migrate(); never edited once released.
+// A TypeScript module holding plain SQL, so that it runs unchanged from source (vitest, tsx) and
+// from the bundle.
+export const rowLevelSecurity = `-- Row-level security: the second line of tenant isolation, behind the tenant_id filter that every
 -- query carries. It binds the roles that do not own the tables (the owner and superusers bypass
 -- it): a role listed in tenant_roles sees only its tenant's rows, whatever SQL it runs; any other
 -- role sees the tenant named by the account_planning.tenant setting, and nothing without one.
@@ -41,3 +44,4 @@ ALTER TABLE {{schema}}.snapshots ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON {{schema}}.snapshots
   USING (tenant_id = {{schema}}.current_tenant())
   WITH CHECK (tenant_id = {{schema}}.current_tenant());
+`;
