@@ -1,7 +1,15 @@
 import type { BenchSuite } from './benchSuite.js';
 import { foldSuite } from './suites/foldSuite.js';
 import { memoryStoreSuite } from './suites/memoryStoreSuite.js';
+import { pgliteStoreSuite } from './suites/pgliteStoreSuite.js';
+import { postgresStoreSuite } from './suites/postgresStoreSuite.js';
 import { scoringSuite } from './suites/scoringSuite.js';
 
 /** Every suite `pnpm bench` runs, in order. Add a suite by adding its file here. */
-export const suites: readonly BenchSuite[] = [foldSuite, memoryStoreSuite, scoringSuite];
+export const suites: readonly BenchSuite[] = [
+  foldSuite,
+  memoryStoreSuite,
+  scoringSuite,
+  postgresStoreSuite,
+  pgliteStoreSuite,
+];
