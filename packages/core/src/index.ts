@@ -538,6 +538,10 @@ export {
   type Scorer,
 } from './scoring/compileScorer.js';
 export {
+  type OpportunityFactsOptions,
+  opportunityFactsOf,
+} from './scoring/opportunityFactsOf.js';
+export {
   DEFAULT_HORIZON_DAYS,
   DEFAULT_OPPORTUNITY_RULE,
   OPPORTUNITY_STAGES,

@@ -77,6 +77,42 @@ describe('the application service', () => {
     expect(events[0]?.metadata.occurredAt).toBe('2026-03-02T09:00:00.000Z');
   });
 
+  it('fills in the id of an opportunity, contact or revenue entry added to an account', async () => {
+    const { planning } = setup();
+    const accountId = await openAccount(planning, 'Acme');
+    const identified = await planning.accounts.execute({
+      type: 'IdentifyOpportunity',
+      accountId,
+      name: 'ERP roll-out',
+      kind: 'cross_sell',
+      value: { amountMinor: 5_000_000, currency: 'EUR' },
+      probability: 40,
+      expectedClose: '2026-05-29',
+      productLine: 'Software',
+      source: 'existing_relationship',
+    });
+    const added = await planning.accounts.execute({
+      type: 'AddContact',
+      accountId,
+      name: 'Dana Ruiz',
+      role: 'economic_buyer',
+      influence: 4,
+      decisionPower: 5,
+      targetRelationship: 'trusted_advisor',
+    });
+    const recorded = await planning.accounts.execute({
+      type: 'RecordRevenue',
+      accountId,
+      period: '2026-02',
+      productLine: 'Software',
+      amount: { amountMinor: 1_000_000, currency: 'EUR' },
+    });
+    const ulid = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+    expect(Object.keys(identified.state.opportunities)).toEqual([expect.stringMatching(ulid)]);
+    expect(Object.keys(added.state.contacts)).toEqual([expect.stringMatching(ulid)]);
+    expect(Object.keys(recorded.state.revenue)).toEqual([expect.stringMatching(ulid)]);
+  });
+
   it('refuses a malformed command with a validation error and writes nothing', async () => {
     const { planning, logLength } = setup();
     await expect(

@@ -63,10 +63,21 @@ export interface AccountPlanningOptions {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
-/** The commands of each aggregate, as a product sends them (see {@link EdgeCommand}). */
+/**
+ * The commands of each aggregate, as a product sends them (see {@link EdgeCommand}). The id of
+ * what a command adds to an account (a revenue entry, a correction, a contact, a competitor, an
+ * opportunity) may be left out too: the new id is in the command's recorded event.
+ */
 export type AccountCommandInput = EdgeCommand<
   z.input<typeof AccountCommand>,
-  { OpenAccount: 'accountId' }
+  {
+    OpenAccount: 'accountId';
+    RecordRevenue: 'revenueId';
+    CorrectRevenue: 'correctionId';
+    AddContact: 'contactId';
+    AddCompetitor: 'competitorId';
+    IdentifyOpportunity: 'opportunityId';
+  }
 >;
 /** A plan command as a product sends it. */
 export type PlanCommandInput = EdgeCommand<z.input<typeof PlanCommand>, { DraftPlan: 'planId' }>;
@@ -252,7 +263,14 @@ export function createAccountPlanning(options: AccountPlanningOptions): AccountP
   const accounts: AggregateWiring<AccountState, AccountCommand, AccountEvent> = {
     handler: handlers.accounts,
     schema: AccountCommand,
-    creating: { OpenAccount: 'accountId' },
+    creating: {
+      OpenAccount: 'accountId',
+      RecordRevenue: 'revenueId',
+      CorrectRevenue: 'correctionId',
+      AddContact: 'contactId',
+      AddCompetitor: 'competitorId',
+      IdentifyOpportunity: 'opportunityId',
+    },
     streamOf: (command) => streamIdFor('account', command.accountId),
     async prepare(command) {
       const ids = { accountId: command.accountId };
