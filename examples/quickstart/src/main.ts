@@ -1,46 +1,38 @@
-import { createCommandHandler, isAccountPlanningError } from '@account-planning/core';
+import {
+  createAccountPlanning,
+  createDomainEventRegistry,
+  opportunityFactsOf,
+  opportunityScorer,
+  rankOpportunities,
+} from '@account-planning/core';
 import { createMemoryEventStore } from '@account-planning/store-memory';
-import { CommitmentCommand, commitmentRegistry, commitments } from './commitments.js';
+import { acme } from './acme.js';
 
-const store = createMemoryEventStore({ registry: commitmentRegistry });
-const handler = createCommandHandler({
-  store,
-  decider: commitments,
-  commandSchema: CommitmentCommand,
+// The application service over an in-memory store; a fixed clock makes every run print the same.
+const store = createMemoryEventStore({ registry: createDomainEventRegistry() });
+const planning = createAccountPlanning({ store, clock: () => new Date('2026-03-02T09:00:00Z') });
+
+// Open the account, then record its sponsor, satisfaction and opportunities through commands.
+const opened = await planning.accounts.execute({
+  type: 'OpenAccount',
+  name: 'Acme',
+  ownerRepId: 'rep-ana',
+  currency: 'EUR',
+  status: 'active',
 });
-const stream = 'commitments-rep-ana';
+const accountId = opened.state.accountId!;
+for (const command of acme) await planning.accounts.execute({ ...command, accountId });
 
-await handler.handle(stream, {
-  type: 'MakeCommitment',
-  id: 'c1',
-  text: 'Send the Q3 proposal to Acme',
-  due: '2026-03-13',
-});
-await handler.handle(stream, {
-  type: 'MakeCommitment',
-  id: 'c2',
-  text: 'Meet the new CFO at Globex',
-  due: '2026-03-20',
-});
-const { state, version } = await handler.handle(stream, {
-  type: 'KeepCommitment',
-  id: 'c1',
-  on: '2026-03-12',
-});
+// Score the open opportunities with the default rule and rank them, each score explained.
+const { state } = await planning.accounts.load(accountId);
+const scorer = opportunityScorer({ asOf: '2026-03-02' });
+const ranking = rankOpportunities(opportunityFactsOf(state, { accountTier: 'A' }), scorer);
 
-console.log(`State at version ${version}:`);
-console.log(JSON.stringify(state, null, 2));
-
-console.log('\nEvents:');
-for (const event of (await store.readStream(stream)).events) {
-  console.log(`  ${event.streamVersion}. ${event.type} ${JSON.stringify(event.data)}`);
-}
-
-// A rule violation is a typed error with a stable code, and nothing is written.
-try {
-  await handler.handle(stream, { type: 'KeepCommitment', id: 'c1', on: '2026-03-14' });
-} catch (error) {
-  if (!isAccountPlanningError(error)) throw error;
-  console.log(`\nRejected: ${error.code} ${JSON.stringify(error.toJSON())}`);
+console.log(`Acme's opportunities, ranked by ${ranking.rule.name} v${ranking.rule.version}:`);
+for (const { rank, id, score, explanation } of ranking.entries()) {
+  const points = explanation.factors.map((factor, i) => `${factor} ${explanation.points[i]}`);
+  const gates = explanation.gates.map((g) => `; ${g.gate} caps it at ${g.cap}`);
+  console.log(`${rank}. ${score}  ${state.opportunities[id]?.name}`);
+  console.log(`   ${points.join(' + ')} = ${explanation.uncapped}${gates.join('')}`);
 }
 await store.close();
