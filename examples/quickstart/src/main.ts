@@ -31,7 +31,9 @@ const ranking = rankOpportunities(opportunityFactsOf(state, { accountTier: 'A' }
 console.log(`Acme's opportunities, ranked by ${ranking.rule.name} v${ranking.rule.version}:`);
 for (const { rank, id, score, explanation } of ranking.entries()) {
   const points = explanation.factors.map((factor, i) => `${factor} ${explanation.points[i]}`);
-  const gates = explanation.gates.map((g) => `; ${g.gate} caps it at ${g.cap}`);
+  const gates = explanation.gates
+    .filter((g) => g.pointsRemoved > 0)
+    .map((g) => `; ${g.gate} caps it at ${g.cap}`);
   console.log(`${rank}. ${score}  ${state.opportunities[id]?.name}`);
   console.log(`   ${points.join(' + ')} = ${explanation.uncapped}${gates.join('')}`);
 }
