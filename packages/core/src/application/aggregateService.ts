@@ -5,7 +5,7 @@ import type {
   HandleOptions,
   LoadedState,
 } from '../commandHandling/commandHandler.js';
-import { ValidationError } from '../errors.js';
+import { isAccountPlanningError, ValidationError } from '../errors.js';
 import type { EventLike } from '../eventStore/types.js';
 
 /**
@@ -76,13 +76,21 @@ export interface AggregateWiring<S, C extends { readonly type: string }, E exten
   ) => Promise<void>;
 }
 
+/** What the service gives every aggregate's `execute`: its clock, id factory and log index. */
+export interface ServiceEdge {
+  readonly now: () => string;
+  readonly newId: () => string;
+  /** The stream a command with this idempotency key began, caught up with the log; if any. */
+  readonly streamBegunBy?: (idempotencyKey: string) => Promise<string | undefined>;
+}
+
 /** Builds the `execute` step shared by every aggregate of the service. */
 export function createAggregateExecute<S, C extends { readonly type: string }, E extends EventLike>(
   wiring: AggregateWiring<S, C, E>,
-  edge: { readonly now: () => string; readonly newId: () => string },
+  edge: ServiceEdge,
 ): (input: unknown, options?: HandleOptions) => Promise<CommandResult<S, E>> {
-  return async (input, options = {}) => {
-    const parsed = wiring.schema.safeParse(atTheEdge(input, wiring.creating, edge));
+  const run = async (input: unknown, options: HandleOptions) => {
+    const parsed = wiring.schema.safeParse(input);
     if (!parsed.success) throw ValidationError.fromZod(parsed.error, 'command');
     const command = wiring.prepare ? await wiring.prepare(parsed.data, options) : parsed.data;
     const streamId = wiring.streamOf(command);
@@ -91,17 +99,62 @@ export function createAggregateExecute<S, C extends { readonly type: string }, E
     await wiring.afterwards?.(command, result, options);
     return result;
   };
+  return async (input, options = {}) => {
+    const edged = atTheEdge(input, wiring.creating, edge);
+    const key = options.idempotencyKey;
+    if (edged.idField === undefined || key === undefined || !edge.streamBegunBy) {
+      return run(edged.filled, options);
+    }
+    const { filled, idField } = edged;
+    // A creating command retried with its idempotency key and again without its id: the id the
+    // service made the first time names the stream, so the retry replays instead of opening a
+    // second stream (which the key, naming the first stream's events, would refuse).
+    const recall = async () => {
+      const streamId = await edge.streamBegunBy?.(key);
+      return streamId === undefined ? undefined : idOfStream(wiring, filled, idField, streamId);
+    };
+    const recalled = await recall();
+    if (recalled !== undefined) return run({ ...filled, [idField]: recalled }, options);
+    try {
+      return await run(filled, options);
+    } catch (error) {
+      // A concurrent attempt with the same key began its stream first: replay that one.
+      if (!(isAccountPlanningError(error) && error.code === 'idempotency_conflict')) throw error;
+      const raced = await recall();
+      if (raced === undefined) throw error;
+      return run({ ...filled, [idField]: raced }, options);
+    }
+  };
+}
+
+/**
+ * The id that, put in `idField`, sends the command to `streamId`; undefined when the field does
+ * not name the command's stream (an id inside an account, say: that retry replays by itself).
+ */
+function idOfStream<C>(
+  wiring: { readonly streamOf: (command: C) => string },
+  command: Record<string, unknown>,
+  idField: string,
+  streamId: string,
+): string | undefined {
+  const id = streamId.slice(streamId.indexOf('-') + 1);
+  const streamOf = (candidate: string) =>
+    wiring.streamOf({ ...command, [idField]: candidate } as unknown as C);
+  return streamOf(id) === streamId && streamOf(`${id}-other`) !== streamId ? id : undefined;
 }
 
 function atTheEdge(
   input: unknown,
   creating: Readonly<Record<string, string>> | undefined,
-  edge: { readonly now: () => string; readonly newId: () => string },
-): unknown {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  edge: ServiceEdge,
+):
+  | { readonly filled: unknown; readonly idField?: undefined }
+  | { readonly filled: Record<string, unknown>; readonly idField: string } {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { filled: input };
   const filled: Record<string, unknown> = { ...(input as Record<string, unknown>) };
   if (filled.at === undefined) filled.at = edge.now();
   const idField = typeof filled.type === 'string' ? creating?.[filled.type] : undefined;
-  if (idField !== undefined && filled[idField] === undefined) filled[idField] = edge.newId();
-  return filled;
+  if (idField === undefined || filled[idField] !== undefined) return { filled };
+  filled[idField] = edge.newId();
+  return { filled, idField };
 }

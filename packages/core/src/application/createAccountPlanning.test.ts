@@ -113,6 +113,39 @@ describe('the application service', () => {
     expect(Object.keys(recorded.state.revenue)).toEqual([expect.stringMatching(ulid)]);
   });
 
+  it('replays a creating command retried with its idempotency key, its id again left out', async () => {
+    const { planning, logLength } = setup();
+    const open = { type: 'OpenAccount', name: 'Acme', ownerRepId: 'rep-1', currency: 'EUR' };
+    const first = await planning.accounts.execute(open as never, { idempotencyKey: 'open-acme' });
+    const retried = await planning.accounts.execute(open as never, {
+      idempotencyKey: 'open-acme',
+    });
+    expect(retried.replayed).toBe(true);
+    expect(retried.state.accountId).toBe(first.state.accountId);
+    const schedule = {
+      type: 'ScheduleReview',
+      kind: 'monthly',
+      repId: 'rep-1',
+      managerId: 'mgr-1',
+      accountIds: [first.state.accountId as string],
+      scheduledFor: '2026-03-20T09:00:00.000Z',
+    };
+    const scheduled = await planning.reviews.execute(schedule as never, { idempotencyKey: 's-1' });
+    const again = await planning.reviews.execute(schedule as never, { idempotencyKey: 's-1' });
+    expect(again.state.reviewId).toBe(scheduled.state.reviewId);
+    expect(await logLength()).toBe(2);
+  });
+
+  it('opens one account when attempts with one idempotency key race', async () => {
+    const { planning, logLength } = setup();
+    const open = { type: 'OpenAccount', name: 'Acme', ownerRepId: 'rep-1', currency: 'EUR' };
+    const results = await Promise.all(
+      [1, 2, 3].map(() => planning.accounts.execute(open as never, { idempotencyKey: 'k' })),
+    );
+    expect(new Set(results.map((r) => r.state.accountId)).size).toBe(1);
+    expect(await logLength()).toBe(1);
+  });
+
   it('refuses a malformed command with a validation error and writes nothing', async () => {
     const { planning, logLength } = setup();
     await expect(

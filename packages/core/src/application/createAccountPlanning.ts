@@ -36,6 +36,7 @@ import {
   type AggregateWiring,
   createAggregateExecute,
   type EdgeCommand,
+  type ServiceEdge,
 } from './aggregateService.js';
 import { changeParentAccount } from './changeParentAccount.js';
 import {
@@ -162,6 +163,11 @@ export interface AccountPlanning {
  *   applied. Retrying the command with the same idempotency key finishes the job.
  * - Writes that bypass this service (a bare command handler) skip every cross-aggregate check.
  *
+ * A command that creates a stream (`OpenAccount`, `DraftPlan`, `ScheduleReview`,
+ * `OpenActionItem`) retried with its idempotency key and again without its id replays onto the
+ * stream the first attempt began (the read model remembers which stream each key began), also
+ * when the attempts race: a product can retry a create without keeping the id it never got.
+ *
  * The service records one event type of its own, `AccountParentClaimed`, on the ledger stream
  * `hierarchy-accounts`: a store that validates events needs `createDomainEventRegistry()`.
  *
@@ -180,7 +186,11 @@ export function createAccountPlanning(options: AccountPlanningOptions): AccountP
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const clock = options.clock ?? (() => new Date());
   const newId = options.ids ?? createIdFactory(() => clock().getTime());
-  const edge = { now: () => clock().toISOString(), newId };
+  const edge: ServiceEdge = {
+    now: () => clock().toISOString(),
+    newId,
+    streamBegunBy: async (key) => (await catchUp()).streamsByIdempotencyKey[key],
+  };
   const handlerFor = <S, C, E extends EventLike>(decider: Decider<S, C, E>) =>
     createCommandHandler({ store, decider, clock, sleep, ...(retry ? { retry } : {}) });
   const reviewDecider = createReviewDecider(

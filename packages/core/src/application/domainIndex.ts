@@ -52,6 +52,12 @@ export interface DomainIndex {
   readonly actionItems: Readonly<Record<string, IndexedActionItem>>;
   /** How many reviews have concluded so far (the next `concludedOrder`). */
   readonly concludedCount: number;
+  /**
+   * The stream each idempotency key began (the key of a command whose events opened a stream),
+   * so that a creating command retried with its key, its id again left to the service, lands on
+   * the stream the first attempt made instead of a new one.
+   */
+  readonly streamsByIdempotencyKey: Readonly<Record<string, string>>;
   /** The position of the last event folded, or null before any. */
   readonly position: Position | null;
 }
@@ -66,6 +72,7 @@ export function emptyDomainIndex(): DomainIndex {
     reviews: {},
     actionItems: {},
     concludedCount: 0,
+    streamsByIdempotencyKey: {},
     position: null,
   };
 }
@@ -81,6 +88,10 @@ type Recorded = EventLike &
  */
 export function indexEvent(index: Draft<DomainIndex>, event: Recorded): void {
   index.position = event.position;
+  const key = event.metadata.idempotencyKey;
+  if (event.streamVersion === 1 && typeof key === 'string') {
+    index.streamsByIdempotencyKey[key] = event.streamId;
+  }
   // biome-ignore lint/suspicious/noExplicitAny: each case reads the fields its event type has.
   const data = event.data as any;
   if (event.streamId.startsWith('account-')) {
