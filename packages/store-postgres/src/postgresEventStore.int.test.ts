@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { describe, it } from 'vitest';
 import { migrate } from './index.js';
 import { describeStoreBehaviours } from './testSupport/describeStoreBehaviours.js';
@@ -23,6 +24,26 @@ if (DATABASE_URL) {
       async close() {
         await dropSchema(pool, schema);
         await pool.end();
+        await release();
+      },
+    };
+  });
+
+  // The third executor: one connected pg Client, every call queued on it.
+  describeStoreBehaviours('server through one pg Client', async () => {
+    const release = await holdServer();
+    const schema = uniqueSchema('client');
+    const client = new pg.Client({ connectionString: DATABASE_URL });
+    client.on('error', () => {});
+    await client.connect();
+    await migrate({ client, schema });
+    return {
+      connection: { client },
+      schema,
+      sql: async (text, values) => (await client.query(text, values as unknown[])).rows,
+      async close() {
+        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        await client.end();
         await release();
       },
     };

@@ -175,15 +175,24 @@ export function createPoolExecutor(pool: PostgresPool, owned: boolean): Executor
   };
 }
 
+const clientQueues = new WeakMap<object, { tail: Promise<unknown> }>();
+
 /**
  * An executor over one connected `pg` client: every statement and transaction is queued on it in
  * order, so that nothing interleaves with an open transaction.
  */
 export function createClientExecutor(client: PostgresClient): Executor {
-  let tail: Promise<unknown> = Promise.resolve();
+  // One queue per client, shared by every store (and migrate) over it: a transaction of one
+  // store must not take in another's statements.
+  let queue = clientQueues.get(client);
+  if (!queue) {
+    queue = { tail: Promise.resolve() };
+    clientQueues.set(client, queue);
+  }
+  const shared = queue;
   const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = tail.then(work, work);
-    tail = next.catch(noop);
+    const next = shared.tail.then(work, work);
+    shared.tail = next.catch(noop);
     return next;
   };
   return {
