@@ -2,6 +2,7 @@
 
 export { DEFAULT_SCHEMA, type PostgresConnection } from './connection.js';
 export type {
+  NotificationLike,
   PostgresTransaction,
   QueryResultLike,
 } from './executor/executor.js';

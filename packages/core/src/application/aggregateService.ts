@@ -26,9 +26,11 @@ export type EdgeCommand<
       >
   : never;
 
-type CreatedIdOf<C extends { readonly type: string }, Creating> = C['type'] extends keyof Creating
-  ? Extract<Creating[C['type']], keyof C>
-  : never;
+/** The id field(s) a creating command may leave out for the service to fill in. */
+export type CreatedIdOf<
+  C extends { readonly type: string },
+  Creating,
+> = C['type'] extends keyof Creating ? Extract<Creating[C['type']], keyof C> : never;
 
 /** One aggregate's entry point in the application service. */
 export interface AggregateService<

@@ -77,7 +77,8 @@ export function emptyDomainIndex(): DomainIndex {
   };
 }
 
-type Recorded = EventLike &
+/** The parts of a recorded event that {@link indexEvent} reads. */
+export type IndexableEvent = EventLike &
   Pick<EventEnvelope, 'streamId' | 'streamVersion' | 'position'> & {
     readonly metadata: EventEnvelope['metadata'];
   };
@@ -86,7 +87,7 @@ type Recorded = EventLike &
  * Folds one recorded event (from `readAll`, in log order) into the index, mutating it. Events
  * the index does not need are skipped. Pure: the same log gives the same index.
  */
-export function indexEvent(index: Draft<DomainIndex>, event: Recorded): void {
+export function indexEvent(index: Draft<DomainIndex>, event: IndexableEvent): void {
   index.position = event.position;
   const key = event.metadata.idempotencyKey;
   if (event.streamVersion === 1 && typeof key === 'string') {
@@ -164,7 +165,7 @@ export function indexEvent(index: Draft<DomainIndex>, event: Recorded): void {
 
 function indexAccountEvent(
   index: Draft<DomainIndex>,
-  event: Recorded,
+  event: IndexableEvent,
   data: { accountId: string; parentAccountId?: string | null },
 ): void {
   const accountId = data.accountId;

@@ -6,7 +6,7 @@
  *
  * @module
  */
-export type { AggregateService, EdgeCommand } from './aggregateService.js';
+export type { AggregateService, CreatedIdOf, EdgeCommand } from './aggregateService.js';
 export {
   type AccountCommandInput,
   type AccountPlanning,
@@ -22,6 +22,7 @@ export { createDomainEventRegistry } from './createDomainEventRegistry.js';
 export {
   type DomainIndex,
   emptyDomainIndex,
+  type IndexableEvent,
   type IndexedAccount,
   type IndexedActionItem,
   type IndexedReview,
