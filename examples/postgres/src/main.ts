@@ -1,7 +1,7 @@
 import {
+  accountOpportunityFacts,
   createAccountPlanning,
   createDomainEventRegistry,
-  opportunityFactsOf,
   opportunityScorer,
   rankOpportunities,
 } from '@account-planning/core';
@@ -48,7 +48,7 @@ try {
   const { state } = loaded;
   console.log(`Read Globex back: ${loaded.version} events`);
   const ranking = rankOpportunities(
-    opportunityFactsOf(state, { accountTier: 'B' }),
+    accountOpportunityFacts(state, { accountTier: 'B' }),
     opportunityScorer({ asOf: '2026-03-02' }),
   );
   for (const { rank, id, score, explanation } of ranking.entries()) {

@@ -1,7 +1,7 @@
 import {
+  accountOpportunityFacts,
   createAccountPlanning,
   createDomainEventRegistry,
-  opportunityFactsOf,
   opportunityScorer,
   rankOpportunities,
 } from '@account-planning/core';
@@ -26,7 +26,7 @@ for (const command of acme) await planning.accounts.execute({ ...command, accoun
 // Score the open opportunities with the default rule and rank them, each score explained.
 const { state } = await planning.accounts.load(accountId);
 const scorer = opportunityScorer({ asOf: '2026-03-02' });
-const ranking = rankOpportunities(opportunityFactsOf(state, { accountTier: 'A' }), scorer);
+const ranking = rankOpportunities(accountOpportunityFacts(state, { accountTier: 'A' }), scorer);
 
 console.log(`Acme's opportunities, ranked by ${ranking.rule.name} v${ranking.rule.version}:`);
 for (const { rank, id, score, explanation } of ranking.entries()) {

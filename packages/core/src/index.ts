@@ -516,6 +516,10 @@ export {
   scoreAccountHealth,
 } from './scoring/accountHealth.js';
 export {
+  type AccountOpportunityFactsOptions,
+  accountOpportunityFacts,
+} from './scoring/accountOpportunityFacts.js';
+export {
   type AccountPriority,
   type AccountPriorityContext,
   type AccountPriorityFacts,
@@ -539,10 +543,6 @@ export {
   type ScoreExplanation,
   type Scorer,
 } from './scoring/compileScorer.js';
-export {
-  type OpportunityFactsOptions,
-  opportunityFactsOf,
-} from './scoring/opportunityFactsOf.js';
 export {
   DEFAULT_HORIZON_DAYS,
   DEFAULT_OPPORTUNITY_RULE,

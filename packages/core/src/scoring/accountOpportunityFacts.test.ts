@@ -1,10 +1,10 @@
 import { createMemoryEventStore } from '@account-planning/store-memory';
 import { describe, expect, it } from 'vitest';
 import {
+  accountOpportunityFacts,
   createAccountPlanning,
   createDomainEventRegistry,
   createIdFactory,
-  opportunityFactsOf,
   opportunityScorer,
   rankOpportunities,
 } from '../index.js';
@@ -68,10 +68,10 @@ async function accountWithOpportunities() {
   return { account: loaded.state, ids: { sponsor, erp, support, training } };
 }
 
-describe('opportunityFactsOf', () => {
+describe('accountOpportunityFacts', () => {
   it("maps an account's open opportunities, their sponsor and latest satisfaction to facts", async () => {
     const { account, ids } = await accountWithOpportunities();
-    expect(opportunityFactsOf(account, { accountTier: 'A' })).toEqual([
+    expect(accountOpportunityFacts(account, { accountTier: 'A' })).toEqual([
       {
         id: ids.erp,
         kind: 'cross_sell',
@@ -98,7 +98,9 @@ describe('opportunityFactsOf', () => {
 
   it('leaves out what the caller did not give, and passes external scores by opportunity id', async () => {
     const { account, ids } = await accountWithOpportunities();
-    const facts = opportunityFactsOf(account, { externalScores: { [ids.erp]: { winModel: 0.7 } } });
+    const facts = accountOpportunityFacts(account, {
+      externalScores: { [ids.erp]: { winModel: 0.7 } },
+    });
     expect(facts.map((f) => 'accountTier' in f)).toEqual([false, false]);
     expect(facts.map((f) => f.externalScores)).toEqual([{ winModel: 0.7 }, undefined]);
   });
@@ -106,7 +108,7 @@ describe('opportunityFactsOf', () => {
   it('gives facts the default rule ranks: the sponsored opportunity is not capped at 60', async () => {
     const { account, ids } = await accountWithOpportunities();
     const ranking = rankOpportunities(
-      opportunityFactsOf(account, { accountTier: 'A' }),
+      accountOpportunityFacts(account, { accountTier: 'A' }),
       opportunityScorer({ asOf: '2026-03-02' }),
     );
     const byId = Object.fromEntries(ranking.entries().map((e) => [e.id, e]));

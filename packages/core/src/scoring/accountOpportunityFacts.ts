@@ -2,7 +2,7 @@ import type { AccountState } from '../accounts/accountState.js';
 import type { OpportunityFacts } from './opportunityScore.js';
 
 /** What an account's state does not say about its opportunities: filled in by the caller. */
-export interface OpportunityFactsOptions {
+export interface AccountOpportunityFactsOptions {
   /** The account's priority tier (from `suggestTier`, or the product's own); absent when untiered. */
   readonly accountTier?: 'A' | 'B' | 'C' | undefined;
   /** Scores the product computes itself, by opportunity id, read by rules as `external.<key>`. */
@@ -19,13 +19,13 @@ export interface OpportunityFactsOptions {
  * @example
  * ```ts
  * const { state } = await planning.accounts.load(accountId);
- * const ranking = rankOpportunities(opportunityFactsOf(state, { accountTier: 'A' }),
+ * const ranking = rankOpportunities(accountOpportunityFacts(state, { accountTier: 'A' }),
  *   opportunityScorer({ asOf: '2026-03-02' }));
  * ```
  */
-export function opportunityFactsOf(
-  account: AccountState,
-  options: OpportunityFactsOptions = {},
+export function accountOpportunityFacts(
+  account: Pick<AccountState, 'opportunities' | 'contacts' | 'satisfaction'>,
+  options: AccountOpportunityFactsOptions = {},
 ): OpportunityFacts[] {
   const satisfaction = latestSatisfaction(account);
   const facts: OpportunityFacts[] = [];
@@ -55,7 +55,7 @@ export function opportunityFactsOf(
 }
 
 /** The score of the measurement taken last (by `at`; of equal times, the one recorded last). */
-function latestSatisfaction(account: AccountState): number | undefined {
+function latestSatisfaction(account: Pick<AccountState, 'satisfaction'>): number | undefined {
   // Instants may carry offsets, so they are compared as times, not as strings.
   let latest: number | undefined;
   let latestAt = Number.NEGATIVE_INFINITY;
