@@ -4,6 +4,7 @@
 //   <!-- from path/to/file.ts -->          the whole file
 // Any other ts block is written to a scratch module and compiled with the workspace's settings,
 // so it must be a complete module (imports included). `pnpm docs:check` runs this; CI too.
+// `pnpm docs:check --fix` rewrites every excerpt from its source instead of reporting it.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -56,12 +57,31 @@ function excerpt(path: string, region: string | undefined): string {
   return body.map((l) => l.slice(indent)).join('\n');
 }
 
+const fix = process.argv.includes('--fix');
 const problems: string[] = [];
+
+/** Rewrites each excerpt of `file` from its source region. */
+function refreshExcerpts(file: string): void {
+  const path = join(root, file);
+  const text = readFileSync(path, 'utf8');
+  const refreshed = text.replaceAll(
+    /(<!-- from (\S+?)(?:#(\S+))? -->\n```(?:ts|typescript)\n)[\s\S]*?```/g,
+    (whole, head: string, source: string, region: string | undefined) => {
+      try {
+        return `${head}${excerpt(source, region).trimEnd()}\n\`\`\``;
+      } catch {
+        return whole;
+      }
+    },
+  );
+  if (refreshed !== text) writeFileSync(path, refreshed);
+}
 const compiled: { block: Block; module: string }[] = [];
 rmSync(scratch, { recursive: true, force: true });
 mkdirSync(scratch, { recursive: true });
 
 for (const file of guides()) {
+  if (fix) refreshExcerpts(file);
   blocks(file).forEach((block, index) => {
     const where = `${file}:${block.line}`;
     if (block.source) {
