@@ -3,6 +3,7 @@ import { foldSuite } from './suites/foldSuite.js';
 import { memoryStoreSuite } from './suites/memoryStoreSuite.js';
 import { pgliteStoreSuite } from './suites/pgliteStoreSuite.js';
 import { postgresStoreSuite } from './suites/postgresStoreSuite.js';
+import { projectionsSuite } from './suites/projectionsSuite.js';
 import { scoringSuite } from './suites/scoringSuite.js';
 
 /** Every suite `pnpm bench` runs, in order. Add a suite by adding its file here. */
@@ -10,6 +11,7 @@ export const suites: readonly BenchSuite[] = [
   foldSuite,
   memoryStoreSuite,
   scoringSuite,
+  projectionsSuite,
   postgresStoreSuite,
   pgliteStoreSuite,
 ];

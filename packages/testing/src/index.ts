@@ -22,6 +22,12 @@ export {
   arbitraryActionItemSource,
 } from './arbitraries/actions.js';
 export {
+  arbitraryDomainLog,
+  type DomainLog,
+  type DomainLogEvent,
+  type DomainLogOptions,
+} from './arbitraries/domainLog.js';
+export {
   arbitraryPlanCommand,
   arbitraryPlanCommandSequence,
   arbitraryPlanContext,

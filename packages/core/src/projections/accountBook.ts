@@ -1,0 +1,163 @@
+import type { Draft } from 'immer';
+import type { AccountState } from '../accounts/accountState.js';
+import { initialAccountState } from '../accounts/accountState.js';
+import {
+  type AccountEvent,
+  accountEvents,
+  type RevenueCorrected,
+  type RevenueRecorded,
+} from '../accounts/events.js';
+import { evolveAccount } from '../accounts/evolve.js';
+import type { Period } from '../periods/period.js';
+import { type TerritoryEvent, territoryEvents } from '../territories/events.js';
+import { evolveTerritory } from '../territories/evolve.js';
+import type { TerritoryState } from '../territories/territoryState.js';
+import { initialTerritoryState } from '../territories/territoryState.js';
+import { freshState } from './freshState.js';
+import {
+  defineProjection,
+  type ProjectedEvent,
+  type Projection,
+  type ProjectionHandlers,
+} from './projection.js';
+
+/** One revenue entry of an account: a period and product line, at its amount after corrections. */
+export interface BookRevenueEntry {
+  readonly revenueId: string;
+  /** `2026-03` or `2026-Q1`. */
+  readonly period: Period;
+  readonly productLine: string;
+  /** The amount that counts (the latest correction's, or the recorded one), minor units. */
+  readonly amountMinor: number;
+}
+
+/**
+ * An account in the book: the Account aggregate's state (status and its history, owner,
+ * territory, parent, contacts, competitors, satisfaction, opportunities, whitespace), except
+ * that revenue is a list of entries at their corrected amounts, in the order recorded (the
+ * corrections themselves stay in the events).
+ */
+export interface BookAccount extends Omit<AccountState, 'revenue'> {
+  /** Every revenue entry, in the order recorded, each at its amount after corrections. */
+  readonly revenue: readonly BookRevenueEntry[];
+}
+
+/** Who owned an account and in which territory it was, from a moment on. */
+export interface AccountAssignment {
+  /** When the assignment took effect (business time, the event's `at`). */
+  readonly at: string;
+  readonly ownerRepId: string;
+  readonly territoryId: string | null;
+}
+
+/**
+ * The book of business: every account as the Account aggregate folds it (status, revenue
+ * entries, contacts, competitors, satisfaction, opportunities, whitespace), the history of who
+ * owned each account and in which territory (so that a cohort can be fixed at a date), every
+ * territory as the Territory aggregate folds it (tier, reps, benchmarks, market conditions),
+ * and the manager of each rep. Queries (`bookOfBusiness`, `bookHierarchy`, `pipelineBy`,
+ * `whitespaceGrid`, `retentionByGroup`, `accountTiers`) read it; it holds no derived figure
+ * that could go stale.
+ */
+export interface AccountBookState {
+  /** Accounts by id, in the order opened. */
+  readonly accounts: Readonly<Record<string, BookAccount>>;
+  /** Each account's owner and territory over time, oldest first (the opening one included). */
+  readonly assignments: Readonly<Record<string, readonly AccountAssignment[]>>;
+  /** Territories by id, each the Territory aggregate's state. */
+  readonly territories: Readonly<Record<string, TerritoryState>>;
+  /**
+   * The manager of each rep: the manager of the rep's latest scheduled review (seed 001: the
+   * review is the rep's meeting with their manager). A manager's team is the reps mapped to them.
+   */
+  readonly managers: Readonly<Record<string, string>>;
+}
+
+type Book = Draft<AccountBookState>;
+
+function applyAccountEvent(
+  book: Book,
+  data: { accountId: string; at: string },
+  event: ProjectedEvent,
+): void {
+  const id = data.accountId;
+  let account = book.accounts[id];
+  if (account === undefined) {
+    // An event of an account that was never opened (not something decide produces) is ignored.
+    if (event.type !== 'AccountOpened') return;
+    account = { ...freshState(initialAccountState), revenue: [] } as unknown as Draft<BookAccount>;
+    book.accounts[id] = account;
+  }
+  // Revenue is the bulk of a log: an entry is appended to a list (no keyed insert), and the
+  // rare correction finds its entry by a scan of the account's own entries.
+  if (event.type === 'RevenueRecorded') {
+    const d = data as RevenueRecorded['data'];
+    account.revenue.push({
+      revenueId: d.revenueId,
+      period: d.period,
+      productLine: d.productLine,
+      amountMinor: d.amount.amountMinor,
+    });
+    return;
+  }
+  if (event.type === 'RevenueCorrected') {
+    const d = data as RevenueCorrected['data'];
+    const entry = account.revenue.find((e) => e.revenueId === d.revenueId);
+    if (entry) entry.amountMinor = d.amount.amountMinor;
+    return;
+  }
+  // Every other event changes the account exactly as it changes the aggregate's state, which
+  // never touches revenue outside the two events above.
+  evolveAccount(account as unknown as Draft<AccountState>, event as AccountEvent);
+  if (
+    event.type === 'AccountOpened' ||
+    event.type === 'AccountOwnerAssigned' ||
+    event.type === 'AccountTerritoryAssigned'
+  ) {
+    book.assignments[id] ??= [];
+    book.assignments[id].push({
+      at: data.at,
+      ownerRepId: account.ownerRepId as string,
+      territoryId: account.territoryId,
+    });
+  }
+}
+
+function applyTerritoryEvent(
+  book: Book,
+  data: { territoryId: string },
+  event: ProjectedEvent,
+): void {
+  const id = data.territoryId;
+  let territory = book.territories[id];
+  if (territory === undefined) {
+    if (event.type !== 'TerritoryDefined') return;
+    territory = freshState(initialTerritoryState) as Draft<TerritoryState>;
+    book.territories[id] = territory;
+  }
+  evolveTerritory(territory, event as TerritoryEvent);
+}
+
+const handlers: Record<string, unknown> = {
+  ReviewScheduled: (book: Book, data: { repId: string; managerId: string }) => {
+    book.managers[data.repId] = data.managerId;
+  },
+};
+for (const { type } of accountEvents) handlers[type] = applyAccountEvent;
+for (const { type } of territoryEvents) handlers[type] = applyTerritoryEvent;
+
+/** A book with no account, territory or manager. */
+export function emptyAccountBook(): AccountBookState {
+  return { accounts: {}, assignments: {}, territories: {}, managers: {} };
+}
+
+/**
+ * The book-of-business read model: folds every Account and Territory event, and the rep and
+ * manager of each scheduled review. See {@link AccountBookState}.
+ */
+export const accountBookProjection: Projection<AccountBookState> = defineProjection({
+  name: 'account-book',
+  version: '1',
+  initial: emptyAccountBook,
+  handlers: handlers as ProjectionHandlers<AccountBookState>,
+});

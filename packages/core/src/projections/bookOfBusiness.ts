@@ -1,0 +1,209 @@
+import type { AccountStatus } from '../accounts/events.js';
+import type { PeriodRange } from '../metrics/revenueRetention.js';
+import type { Money } from '../money/money.js';
+import type { Period } from '../periods/period.js';
+import type { AccountBookState, BookAccount } from './accountBook.js';
+import { type AccountTier, accountTiers } from './accountTiers.js';
+import { accountsInScope, type BookScope, mainCurrency } from './bookScope.js';
+import { comparePeriods, compareText, sortedRecord } from './ordering.js';
+import {
+  periodWithin,
+  previousRange,
+  revenueByProductLine,
+  revenueInRange,
+  trailingTwelveMonths,
+} from './revenueInRange.js';
+
+/** Options of {@link bookOfBusiness}. */
+export interface BookOptions {
+  /** The day the book is read for, `YYYY-MM-DD`. */
+  readonly asOf: string;
+  /** The revenue periods to sum (default: the twelve months before `asOf`). */
+  readonly range?: PeriodRange;
+  /** The currency of the totals (default: the one most accounts of the scope use). */
+  readonly currency?: string;
+  /** Each account's tier (default: `accountTiers(book, { asOf })`). */
+  readonly tiers?: Readonly<Record<string, AccountTier>>;
+}
+
+/** One account of a book, with its figures over the range. Money in the book's currency. */
+export interface BookAccountLine {
+  readonly accountId: string;
+  readonly name: string;
+  readonly status: AccountStatus;
+  /** Its tier; null for a lost account or one without a tier. */
+  readonly tier: 'A' | 'B' | 'C' | null;
+  readonly ownerRepId: string;
+  readonly territoryId: string | null;
+  readonly parentAccountId: string | null;
+  /** Revenue over the range. */
+  readonly revenue: Money;
+  /** Revenue over the range of the same length before (the trend's other end). */
+  readonly previousRevenue: Money;
+  /** Revenue over the range by product line, minor units. */
+  readonly revenueByProductLine: Readonly<Record<string, number>>;
+  readonly openOpportunities: number;
+  /** The open opportunities' value, unweighted. */
+  readonly openPipeline: Money;
+  /** The latest satisfaction score (0-10), or null when never measured. */
+  readonly latestSatisfaction: number | null;
+}
+
+/** Revenue of one recorded period (a month or a quarter) of a book, in minor units. */
+export interface RevenueOfPeriod {
+  readonly period: Period;
+  readonly totalMinor: number;
+  readonly byProductLine: Readonly<Record<string, number>>;
+}
+
+/** A book of business: its accounts with their figures, and the totals. */
+export interface BookOfBusiness {
+  readonly scope: BookScope;
+  readonly asOf: string;
+  readonly range: PeriodRange;
+  /** The range before, of the same length. */
+  readonly previousRange: PeriodRange;
+  /** The currency of every amount; null for a book with no account. */
+  readonly currency: string | null;
+  /** The accounts in `currency`, largest revenue first (then by name and id); lost ones too. */
+  readonly accounts: readonly BookAccountLine[];
+  /** Accounts of the scope kept in another currency: listed by id, left out of everything else. */
+  readonly otherCurrencyAccountIds: readonly string[];
+  readonly totals: {
+    readonly accounts: number;
+    readonly byStatus: Readonly<Record<AccountStatus, number>>;
+    readonly byTier: Readonly<Record<'A' | 'B' | 'C' | 'none', number>>;
+    readonly revenue: Money;
+    readonly previousRevenue: Money;
+    readonly revenueByProductLine: Readonly<Record<string, number>>;
+    readonly openOpportunities: number;
+    readonly openPipeline: Money;
+  };
+  /** Revenue of each recorded period within the range, oldest first. */
+  readonly revenueByPeriod: readonly RevenueOfPeriod[];
+}
+
+/**
+ * A rep's, a territory's, a team's or the whole book of business as of a day (seeds 001, 003):
+ * its accounts with status, tier, revenue over the range and the range before, revenue by
+ * product line, open pipeline and latest satisfaction; the totals; revenue by period and
+ * product line. Pure; amounts are whole minor units of one currency.
+ *
+ * @throws {ValidationError} when tiers must be computed and `asOf` is not a date.
+ * @example
+ * ```ts
+ * const book = bookOfBusiness(models.book, { rep: 'rep-1' }, { asOf: '2026-03-02' });
+ * book.totals.revenue; // the rep's revenue over the last twelve months
+ * ```
+ */
+export function bookOfBusiness(
+  book: AccountBookState,
+  scope: BookScope,
+  options: BookOptions,
+): BookOfBusiness {
+  const range = options.range ?? trailingTwelveMonths(options.asOf);
+  const before = previousRange(range);
+  const inScope = accountsInScope(book, scope);
+  const currency = options.currency ?? mainCurrency(inScope);
+  const ours = inScope.filter((a) => a.currency === currency);
+  const tiers =
+    options.tiers ??
+    accountTiers(book, { asOf: options.asOf, accountIds: ours.map((a) => a.accountId!) });
+  const money = (amountMinor: number): Money => ({ amountMinor, currency: currency ?? 'XXX' });
+
+  const byStatus: Record<AccountStatus, number> = { prospect: 0, active: 0, inactive: 0, lost: 0 };
+  const byTier = { A: 0, B: 0, C: 0, none: 0 };
+  const byLine: Record<string, number> = {};
+  const byPeriod = new Map<Period, Record<string, number>>();
+  let revenue = 0;
+  let previous = 0;
+  let openCount = 0;
+  let openValue = 0;
+  const lines = ours.map((account): BookAccountLine => {
+    const line = accountLine(account, range, before, tiers[account.accountId!]?.tier ?? null);
+    byStatus[line.status] += 1;
+    byTier[line.tier ?? 'none'] += 1;
+    revenue += line.revenue.amountMinor;
+    previous += line.previousRevenue.amountMinor;
+    openCount += line.openOpportunities;
+    openValue += line.openPipeline.amountMinor;
+    for (const [productLine, amount] of Object.entries(line.revenueByProductLine)) {
+      byLine[productLine] = (byLine[productLine] ?? 0) + amount;
+    }
+    for (const entry of account.revenue) {
+      if (!periodWithin(entry.period, range)) continue;
+      let period = byPeriod.get(entry.period);
+      if (!period) {
+        period = {};
+        byPeriod.set(entry.period, period);
+      }
+      period[entry.productLine] = (period[entry.productLine] ?? 0) + entry.amountMinor;
+    }
+    return line;
+  });
+  lines.sort(
+    (a, b) =>
+      b.revenue.amountMinor - a.revenue.amountMinor ||
+      compareText(a.name, b.name) ||
+      compareText(a.accountId, b.accountId),
+  );
+  return {
+    scope,
+    asOf: options.asOf,
+    range,
+    previousRange: before,
+    currency,
+    accounts: lines,
+    otherCurrencyAccountIds: inScope
+      .filter((a) => a.currency !== currency)
+      .map((a) => a.accountId as string),
+    totals: {
+      accounts: lines.length,
+      byStatus,
+      byTier,
+      revenue: money(revenue),
+      previousRevenue: money(previous),
+      revenueByProductLine: sortedRecord(byLine),
+      openOpportunities: openCount,
+      openPipeline: money(openValue),
+    },
+    revenueByPeriod: [...byPeriod]
+      .sort(([a], [b]) => comparePeriods(a, b))
+      .map(([period, byProductLine]) => ({
+        period,
+        totalMinor: Object.values(byProductLine).reduce((sum, amount) => sum + amount, 0),
+        byProductLine: sortedRecord(byProductLine),
+      })),
+  };
+}
+
+function accountLine(
+  account: BookAccount,
+  range: PeriodRange,
+  before: PeriodRange,
+  tier: 'A' | 'B' | 'C' | null,
+): BookAccountLine {
+  const currency = account.currency as string;
+  let openOpportunities = 0;
+  let openPipeline = 0;
+  for (const opportunity of Object.values(account.opportunities)) {
+    if (opportunity.status !== 'open') continue;
+    openOpportunities += 1;
+    openPipeline += opportunity.value.amountMinor;
+  }
+  return {
+    accountId: account.accountId as string,
+    name: account.name as string,
+    status: account.status as AccountStatus,
+    tier: account.status === 'lost' ? null : tier,
+    ownerRepId: account.ownerRepId as string,
+    territoryId: account.territoryId,
+    parentAccountId: account.parentAccountId,
+    revenue: { amountMinor: revenueInRange(account, range), currency },
+    previousRevenue: { amountMinor: revenueInRange(account, before), currency },
+    revenueByProductLine: sortedRecord(revenueByProductLine(account, range)),
+    openOpportunities,
+    openPipeline: { amountMinor: openPipeline, currency },
+    latestSatisfaction: account.satisfaction.at(-1)?.score ?? null,
+  };
+}

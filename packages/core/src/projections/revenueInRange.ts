@@ -1,0 +1,88 @@
+import type { PeriodRange } from '../metrics/revenueRetention.js';
+import { addMonths, isQuarter, monthOf, monthsOf, type Period } from '../periods/period.js';
+import type { BookAccount, BookRevenueEntry } from './accountBook.js';
+
+/** The number of a month (`2026-03`) counted from year 0, for range arithmetic. */
+export function monthNumber(month: string): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+}
+
+/** The month of a month number (the inverse of {@link monthNumber}). */
+export function monthFromNumber(n: number): string {
+  return `${String(Math.floor(n / 12)).padStart(4, '0')}-${String((n % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The first and last month numbers a period covers. */
+function spanOf(period: Period): [number, number] {
+  if (!isQuarter(period)) {
+    const n = monthNumber(period);
+    return [n, n];
+  }
+  const months = monthsOf(period);
+  return [monthNumber(months[0]!), monthNumber(months[2]!)];
+}
+
+/**
+ * True when a revenue entry's period lies wholly within `range`: a month inside it, or a
+ * quarter whose three months are all inside it (a quarter's revenue cannot be split by month).
+ */
+export function periodWithin(period: Period, range: PeriodRange): boolean {
+  const [from, to] = spanOf(period);
+  return from >= spanOf(range.from)[0] && to <= spanOf(range.to)[1];
+}
+
+/**
+ * An account's revenue after corrections over the periods within `range` (see
+ * {@link periodWithin}), in minor units of the account's currency; only `productLine` when given.
+ */
+export function revenueInRange(
+  account: Pick<BookAccount, 'revenue'>,
+  range: PeriodRange,
+  productLine?: string,
+): number {
+  let total = 0;
+  for (const entry of account.revenue) {
+    if (productLine !== undefined && entry.productLine !== productLine) continue;
+    if (periodWithin(entry.period, range)) total += entry.amountMinor;
+  }
+  return total;
+}
+
+/** An account's revenue within `range` by product line, in minor units. */
+export function revenueByProductLine(
+  account: Pick<BookAccount, 'revenue'>,
+  range: PeriodRange,
+): Record<string, number> {
+  const byLine: Record<string, number> = {};
+  for (const entry of account.revenue) {
+    if (!periodWithin(entry.period, range)) continue;
+    byLine[entry.productLine] = (byLine[entry.productLine] ?? 0) + entry.amountMinor;
+  }
+  return byLine;
+}
+
+/** The entries of an account within `range`, in the order recorded. */
+export function revenueEntriesInRange(
+  account: Pick<BookAccount, 'revenue'>,
+  range: PeriodRange,
+): BookRevenueEntry[] {
+  return account.revenue.filter((entry) => periodWithin(entry.period, range));
+}
+
+/**
+ * The twelve full months before the month of `asOf` (`2026-03-14` -> `2025-03` to `2026-02`):
+ * "the last twelve months" of every figure that needs one. The month in progress is left out,
+ * since its revenue is not all recorded yet.
+ */
+export function trailingTwelveMonths(asOf: string): PeriodRange {
+  const month = monthOf(asOf);
+  return { from: addMonths(month, -12), to: addMonths(month, -1) };
+}
+
+/** The range of the same length just before `range` (`2025-03..2026-02` -> `2024-03..2025-02`). */
+export function previousRange(range: PeriodRange): PeriodRange {
+  const from = spanOf(range.from)[0];
+  const to = spanOf(range.to)[1];
+  const length = to - from + 1;
+  return { from: monthFromNumber(from - length), to: monthFromNumber(from - 1) };
+}
