@@ -113,6 +113,7 @@ export {
   deciderSpec,
   type ExpectedRejection,
 } from './deciderSpec/deciderSpec.js';
+export { buildSeedScenario, type SeedScenario } from './scenarios/seedScenario.js';
 export {
   checkScoringLaws,
   SCORING_LAWS,
