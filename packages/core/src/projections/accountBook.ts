@@ -13,7 +13,7 @@ import { type TerritoryEvent, territoryEvents } from '../territories/events.js';
 import { evolveTerritory } from '../territories/evolve.js';
 import type { TerritoryState } from '../territories/territoryState.js';
 import { initialTerritoryState } from '../territories/territoryState.js';
-import { freshState } from './freshState.js';
+import { freshState, instanceState } from './instanceState.js';
 import {
   defineProjection,
   type ProjectedEvent,
@@ -81,13 +81,14 @@ function applyAccountEvent(
   event: ProjectedEvent,
 ): void {
   const id = data.accountId;
-  let account = book.accounts[id];
-  if (account === undefined) {
-    // An event of an account that was never opened (not something decide produces) is ignored.
-    if (event.type !== 'AccountOpened') return;
-    account = { ...freshState(initialAccountState), revenue: [] } as unknown as Draft<BookAccount>;
-    book.accounts[id] = account;
-  }
+  const account = instanceState(
+    book.accounts,
+    id,
+    event,
+    'AccountOpened',
+    () => ({ ...freshState(initialAccountState), revenue: [] }) as unknown as Draft<BookAccount>,
+  );
+  if (account === undefined) return;
   // Revenue is the bulk of a log: an entry is appended to a list (no keyed insert), and the
   // rare correction finds its entry by a scan of the account's own entries.
   if (event.type === 'RevenueRecorded') {
@@ -129,13 +130,14 @@ function applyTerritoryEvent(
   event: ProjectedEvent,
 ): void {
   const id = data.territoryId;
-  let territory = book.territories[id];
-  if (territory === undefined) {
-    if (event.type !== 'TerritoryDefined') return;
-    territory = freshState(initialTerritoryState) as Draft<TerritoryState>;
-    book.territories[id] = territory;
-  }
-  evolveTerritory(territory, event as TerritoryEvent);
+  const territory = instanceState(
+    book.territories,
+    id,
+    event,
+    'TerritoryDefined',
+    () => freshState(initialTerritoryState) as Draft<TerritoryState>,
+  );
+  if (territory !== undefined) evolveTerritory(territory, event as TerritoryEvent);
 }
 
 const handlers: Record<string, unknown> = {

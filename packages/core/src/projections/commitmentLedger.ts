@@ -66,6 +66,41 @@ function indexByAccount(ledger: Ledger, accountId: string | null, actionId: stri
   if (!ids.includes(actionId)) ids.push(actionId);
 }
 
+/** Writes a commitment down as open, keeping when it was first written and its carry-overs. */
+function writeDown(
+  ledger: Ledger,
+  d: {
+    readonly actionId: string;
+    readonly ownerRole: ActionItemOwnerRole;
+    readonly ownerId: string;
+    readonly title: string;
+    readonly accountId: string | null;
+    readonly source: ActionItemSource;
+    readonly dueOn: string;
+    readonly at: string;
+  },
+  streamOpened: boolean,
+): void {
+  const known = ledger.commitments[d.actionId];
+  if (known?.accountId !== d.accountId) indexByAccount(ledger, d.accountId, d.actionId);
+  ledger.commitments[d.actionId] = {
+    actionId: d.actionId,
+    status: 'open',
+    ownerRole: d.ownerRole,
+    ownerId: d.ownerId,
+    title: d.title,
+    accountId: d.accountId,
+    source: { ...d.source },
+    dueOn: d.dueOn,
+    originalDueOn: d.dueOn,
+    slips: [],
+    openedAt: known?.openedAt ?? d.at,
+    closedAt: null,
+    carriedOver: known?.carriedOver ?? 0,
+    streamOpened,
+  };
+}
+
 /** A ledger with no commitment. */
 export function emptyCommitmentLedger(): CommitmentLedgerState {
   return { commitments: {}, byAccount: {} };
@@ -82,44 +117,12 @@ export const commitmentLedgerProjection: Projection<CommitmentLedgerState> = def
   initial: emptyCommitmentLedger,
   handlers: {
     ActionItemAssigned(ledger: Ledger, d) {
+      // The minutes of a review name an action the ledger may know already (its stream opened).
       if (ledger.commitments[d.actionId]) return;
-      indexByAccount(ledger, d.accountId, d.actionId);
-      ledger.commitments[d.actionId] = {
-        actionId: d.actionId,
-        status: 'open',
-        ownerRole: d.ownerRole,
-        ownerId: d.ownerId,
-        title: d.title,
-        accountId: d.accountId,
-        source: { kind: 'review', reviewId: d.reviewId },
-        dueOn: d.dueOn,
-        originalDueOn: d.dueOn,
-        slips: [],
-        openedAt: d.at,
-        closedAt: null,
-        carriedOver: 0,
-        streamOpened: false,
-      };
+      writeDown(ledger, { ...d, source: { kind: 'review', reviewId: d.reviewId } }, false);
     },
     ActionItemOpened(ledger: Ledger, d) {
-      const known = ledger.commitments[d.actionId];
-      if (known?.accountId !== d.accountId) indexByAccount(ledger, d.accountId, d.actionId);
-      ledger.commitments[d.actionId] = {
-        actionId: d.actionId,
-        status: 'open',
-        ownerRole: d.ownerRole,
-        ownerId: d.ownerId,
-        title: d.title,
-        accountId: d.accountId,
-        source: { ...d.source },
-        dueOn: d.dueOn,
-        originalDueOn: d.dueOn,
-        slips: [],
-        openedAt: known?.openedAt ?? d.at,
-        closedAt: null,
-        carriedOver: known?.carriedOver ?? 0,
-        streamOpened: true,
-      };
+      writeDown(ledger, d, true);
     },
     ActionItemSlipped(ledger: Ledger, d) {
       const item = ledger.commitments[d.actionId];

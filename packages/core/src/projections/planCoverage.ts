@@ -3,7 +3,7 @@ import { type PlanDrafted, type PlanEvent, PlanSectionName, planEvents } from '.
 import { evolvePlan, SECTION_WRITTEN_BY } from '../plans/evolve.js';
 import type { PlanFreshness } from '../plans/planFreshness.js';
 import { initialPlanState, type PlanState } from '../plans/planState.js';
-import { freshState } from './freshState.js';
+import { freshState, instanceState } from './instanceState.js';
 import {
   defineProjection,
   type ProjectedEvent,
@@ -35,11 +35,7 @@ function applyPlanEvent(
   event: ProjectedEvent,
 ): void {
   const id = data.planId;
-  let plan = coverage.plans[id];
-  if (plan === undefined) {
-    if (event.type !== 'PlanDrafted') return;
-    plan = freshState(initialPlanState) as Draft<PlanState>;
-    coverage.plans[id] = plan;
+  const plan = instanceState(coverage.plans, id, event, 'PlanDrafted', () => {
     const accountId = (data as PlanDrafted['data']).accountId;
     coverage.byAccount[accountId] ??= [];
     coverage.byAccount[accountId].push(id);
@@ -49,7 +45,9 @@ function applyPlanEvent(
       touchedSinceLastReview: [],
       untouchedSinceLastReview: [...SECTIONS],
     };
-  }
+    return freshState(initialPlanState) as Draft<PlanState>;
+  });
+  if (plan === undefined) return;
   evolvePlan(plan, event as PlanEvent);
   const freshness = coverage.freshness[id]!;
   if (event.type === 'PlanReviewed') {

@@ -13,7 +13,9 @@ import {
 /** Counts revenue per account; `folded` records every event it is given, to see what a run folds. */
 function revenueCounter(version = '1') {
   const folded: string[] = [];
-  const projection: Projection<{ revenue: Record<string, number> }> = defineProjection({
+  const projection: Projection<{ revenue: Record<string, number> }> = defineProjection<{
+    revenue: Record<string, number>;
+  }>({
     name: 'revenue-counter',
     version,
     initial: () => ({ revenue: {} }),

@@ -2,7 +2,7 @@ import type { Draft } from 'immer';
 import type { Position } from '../eventStore/position.js';
 import { type ReviewEvent, reviewEvents } from '../reviews/events.js';
 import { evolveReview, initialReviewState, type ReviewState } from '../reviews/evolve.js';
-import { freshState } from './freshState.js';
+import { freshState, instanceState } from './instanceState.js';
 import {
   defineProjection,
   type ProjectedEvent,
@@ -42,13 +42,11 @@ function applyReviewEvent(
   event: ProjectedEvent,
 ): void {
   const id = data.reviewId;
-  let review = calendar.reviews[id];
-  if (review === undefined) {
-    if (event.type !== 'ReviewScheduled') return;
-    review = freshState(initialReviewState) as Draft<ReviewState>;
-    calendar.reviews[id] = review;
+  const review = instanceState(calendar.reviews, id, event, 'ReviewScheduled', () => {
     calendar.positions[id] = { scheduled: event.position, started: null, concluded: null };
-  }
+    return freshState(initialReviewState) as Draft<ReviewState>;
+  });
+  if (review === undefined) return;
   evolveReview(review, event as ReviewEvent);
   if (event.type === 'ReviewStarted') calendar.positions[id]!.started = event.position;
   else if (event.type === 'ReviewConcluded') calendar.positions[id]!.concluded = event.position;

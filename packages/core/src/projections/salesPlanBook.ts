@@ -3,7 +3,7 @@ import { type SalesPlanEvent, salesPlanEvents } from '../salesPlans/events.js';
 import { evolveSalesPlan } from '../salesPlans/evolve.js';
 import { initialSalesPlanState, type SalesPlanState } from '../salesPlans/salesPlanState.js';
 import { salesPlanStreamId } from '../salesPlans/salesPlanStreamId.js';
-import { freshState } from './freshState.js';
+import { freshState, instanceState } from './instanceState.js';
 import {
   defineProjection,
   type ProjectedEvent,
@@ -27,13 +27,14 @@ function applySalesPlanEvent(
   event: ProjectedEvent,
 ): void {
   const id = salesPlanStreamId(data.repId, data.period);
-  let plan = book.plans[id];
-  if (plan === undefined) {
-    if (event.type !== 'SalesPlanOpened') return;
-    plan = freshState(initialSalesPlanState) as Draft<SalesPlanState>;
-    book.plans[id] = plan;
-  }
-  evolveSalesPlan(plan, event as SalesPlanEvent);
+  const plan = instanceState(
+    book.plans,
+    id,
+    event,
+    'SalesPlanOpened',
+    () => freshState(initialSalesPlanState) as Draft<SalesPlanState>,
+  );
+  if (plan !== undefined) evolveSalesPlan(plan, event as SalesPlanEvent);
 }
 
 const handlers: Record<string, unknown> = {};

@@ -202,7 +202,9 @@ function interleave(
     cursors[i]! += 1;
     const n = log.length + 1;
     log.push({
-      ...event,
+      type: event.type,
+      // As a store gives it back: JSON (so no -0, no undefined fields).
+      data: JSON.parse(JSON.stringify(event.data)),
       streamId: streams[i]!.streamId,
       position: encodePosition(n, n),
       eventId: `event-${n}`,
