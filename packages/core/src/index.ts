@@ -469,6 +469,7 @@ export {
   emptyReviewCalendar,
   emptySalesPlanBook,
   type FactorChange,
+  type FromTo,
   foldAsOf,
   foldProjection,
   type GroupRetentionLine,

@@ -30,7 +30,8 @@ export interface ChangeSource {
   readonly at: string | null;
 }
 
-type FromTo<T> = { readonly from: T; readonly to: T };
+/** A value before and after a change. */
+export type FromTo<T> = { readonly from: T; readonly to: T };
 
 /**
  * One change to an account's figures, as an event made it, with enough to replay it: applying
@@ -111,7 +112,11 @@ export type AccountChangeDetail =
   | { readonly kind: 'contact_forgotten'; readonly contactId: string }
   | { readonly kind: 'competitor_added'; readonly competitorId: string; readonly name: string }
   | { readonly kind: 'competitor_removed'; readonly competitorId: string }
-  | ({ readonly kind: 'satisfaction_recorded' } & FromTo<number | null>)
+  | ({
+      readonly kind: 'satisfaction_recorded';
+      /** When the new latest measurement was taken. */
+      readonly at: string;
+    } & FromTo<number | null>)
   | {
       readonly kind: 'action_opened';
       readonly actionId: string;
@@ -285,6 +290,7 @@ function applyChange(f: Figures, c: AccountChangeDetail): void {
       return;
     case 'satisfaction_recorded':
       f.satisfaction = c.to;
+      f.satisfactionAt = c.at;
       return;
     case 'action_opened':
       f.actions[c.actionId] = {
@@ -620,7 +626,9 @@ function accountChangeOf(
       return [{ kind: 'competitor_removed', competitorId: d.competitorId }];
     }
     case 'SatisfactionRecorded':
-      return [{ kind: 'satisfaction_recorded', from: f.satisfaction, to: d.score }];
+      // A measurement taken before the latest one (recorded late) does not change the latest.
+      if (f.satisfactionAt !== null && Date.parse(d.at) < Date.parse(f.satisfactionAt)) return [];
+      return [{ kind: 'satisfaction_recorded', from: f.satisfaction, to: d.score, at: d.at }];
     case 'OpportunityIdentified':
       return [
         {

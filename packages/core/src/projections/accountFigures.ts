@@ -9,6 +9,7 @@ import type {
 import type { ActionItemOwnerRole } from '../actions/events.js';
 import type { AccountBookState } from './accountBook.js';
 import type { CommitmentLedgerState } from './commitmentLedger.js';
+import { satisfactionByTime } from './scoringFacts.js';
 
 /** An opportunity's figures. */
 export interface OpportunityFigures {
@@ -63,8 +64,10 @@ export interface AccountFigures {
   readonly competitors: Readonly<
     Record<string, { readonly name: string; readonly active: boolean }>
   >;
-  /** The latest satisfaction score, or null when never measured. */
+  /** The latest satisfaction score (by when it was taken), or null when never measured. */
   readonly satisfaction: number | null;
+  /** When the latest satisfaction score was taken, or null. */
+  readonly satisfactionAt: string | null;
   /** The commitments about the account, by action id. */
   readonly actions: Readonly<Record<string, ActionFigures>>;
 }
@@ -83,6 +86,7 @@ export function emptyAccountFigures(accountId: string): AccountFigures {
     contacts: {},
     competitors: {},
     satisfaction: null,
+    satisfactionAt: null,
     actions: {},
   };
 }
@@ -141,6 +145,7 @@ export function accountFigures(
   for (const c of Object.values(account.competitors)) {
     competitors[c.competitorId] = { name: c.name, active: c.removedAt === null };
   }
+  const latest = satisfactionByTime(account).at(-1);
   return {
     accountId,
     status: account.status,
@@ -152,7 +157,8 @@ export function accountFigures(
     opportunities,
     contacts,
     competitors,
-    satisfaction: account.satisfaction.at(-1)?.score ?? null,
+    satisfaction: latest?.score ?? null,
+    satisfactionAt: latest?.at ?? null,
     actions,
   };
 }

@@ -13,6 +13,7 @@ import {
   revenueInRange,
   trailingTwelveMonths,
 } from './revenueInRange.js';
+import { satisfactionByTime } from './scoringFacts.js';
 
 /** Options of {@link bookOfBusiness}. */
 export interface BookOptions {
@@ -204,6 +205,6 @@ function accountLine(
     revenueByProductLine: sortedRecord(revenueByProductLine(account, range)),
     openOpportunities,
     openPipeline: { amountMinor: openPipeline, currency },
-    latestSatisfaction: account.satisfaction.at(-1)?.score ?? null,
+    latestSatisfaction: satisfactionByTime(account).at(-1)?.score ?? null,
   };
 }

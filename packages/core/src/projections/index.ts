@@ -16,6 +16,7 @@ export {
   type AccountChangeSummary,
   type AccountChangeTracker,
   type ChangeSource,
+  type FromTo,
   replayChanges,
   trackAccountChanges,
 } from './accountChanges.js';

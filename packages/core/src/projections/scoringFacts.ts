@@ -1,5 +1,6 @@
 import { RelationshipLevel } from '../accounts/events.js';
 import type { AccountHealthFacts } from '../scoring/accountHealth.js';
+import { accountOpportunityFacts } from '../scoring/accountOpportunityFacts.js';
 import type { OpportunityFacts } from '../scoring/opportunityScore.js';
 import type { AccountBookState, BookAccount } from './accountBook.js';
 import type { AccountTier } from './accountTiers.js';
@@ -20,10 +21,24 @@ export const KEY_CONTACT_ROLES: readonly string[] = Object.freeze([
 const LEVEL = new Map(RelationshipLevel.options.map((level, index) => [level, index]));
 
 /**
- * The scoring facts of one open opportunity of a book account: its kind, value, probability,
- * stage and expected close; the account's tier and latest satisfaction; and, when it has an
- * executive sponsor who is a contact of the account, our relationship with them today and the
- * target (seed 002). Undefined when the account or the opportunity is unknown.
+ * The measurements of an account's satisfaction, latest last: by when each was taken (`at`,
+ * compared as times), of equal times the one recorded last. A measurement recorded late for
+ * an earlier day does not become the latest.
+ */
+export function satisfactionByTime(
+  account: Pick<BookAccount, 'satisfaction'>,
+): BookAccount['satisfaction'] {
+  return account.satisfaction
+    .map((measurement, order) => ({ measurement, order, at: Date.parse(measurement.at) }))
+    .sort((a, b) => a.at - b.at || a.order - b.order)
+    .map(({ measurement }) => measurement);
+}
+
+/**
+ * The scoring facts of one open opportunity of a book account (see `accountOpportunityFacts`:
+ * kind, value, stage, probability, expected close, the executive sponsor's relationship today
+ * and its target, the latest satisfaction), with the account's tier. Undefined when the
+ * opportunity is unknown or closed.
  */
 export function opportunityFactsOf(
   account: BookAccount,
@@ -31,25 +46,9 @@ export function opportunityFactsOf(
   tier: 'A' | 'B' | 'C' | null,
 ): OpportunityFacts | undefined {
   const o = account.opportunities[opportunityId];
-  if (o === undefined) return undefined;
-  const sponsor =
-    o.executiveSponsorContactId === null
-      ? undefined
-      : account.contacts[o.executiveSponsorContactId];
-  const satisfaction = account.satisfaction.at(-1)?.score;
-  return {
-    id: o.opportunityId,
-    kind: o.kind,
-    value: { amountMinor: o.value.amountMinor, currency: o.value.currency },
-    probability: o.probability,
-    stage: o.stage,
-    expectedClose: o.expectedClose,
-    ...(tier === null ? {} : { accountTier: tier }),
-    ...(sponsor === undefined
-      ? {}
-      : { executiveSponsor: { today: sponsor.relationship, target: sponsor.targetRelationship } }),
-    ...(satisfaction === undefined ? {} : { satisfaction }),
-  };
+  if (o === undefined || o.status !== 'open') return undefined;
+  const only = { ...account, opportunities: { [opportunityId]: o } };
+  return accountOpportunityFacts(only, tier === null ? {} : { accountTier: tier })[0];
 }
 
 /**
@@ -65,10 +64,12 @@ export function openOpportunityFacts(
   const facts: OpportunityFacts[] = [];
   for (const account of accountsInScope(book, scope)) {
     if (account.currency !== options.currency) continue;
-    const tier = options.tiers[account.accountId!]?.tier ?? null;
-    for (const o of Object.values(account.opportunities)) {
-      if (o.status !== 'open' || o.value.currency !== options.currency) continue;
-      facts.push(opportunityFactsOf(account, o.opportunityId, tier)!);
+    const tier = options.tiers[account.accountId!]?.tier;
+    for (const f of accountOpportunityFacts(
+      account,
+      tier === undefined ? {} : { accountTier: tier },
+    )) {
+      if (f.value.currency === options.currency) facts.push(f);
     }
   }
   return facts;
@@ -76,7 +77,7 @@ export function openOpportunityFacts(
 
 /**
  * The account-health facts of an account as of a day (seeds 002-004): the latest and previous
- * satisfaction; whether it has an executive sponsor; its key contacts (economic buyer,
+ * satisfaction (by when each was taken); whether it has an executive sponsor; its key contacts (economic buyer,
  * executive sponsor, champion) and how many are at their target relationship; the
  * competition's champions; revenue over the twelve months before `asOf` and the twelve before
  * those; its commitments overdue on `asOf`; and its open opportunities whose expected close has
@@ -116,8 +117,9 @@ export function accountHealthFactsOf(
   }
   const range = trailingTwelveMonths(day);
   const currency = account.currency ?? 'XXX';
-  const satisfaction = account.satisfaction.at(-1)?.score;
-  const previousSatisfaction = account.satisfaction.at(-2)?.score;
+  const measured = satisfactionByTime(account);
+  const satisfaction = measured.at(-1)?.score;
+  const previousSatisfaction = measured.at(-2)?.score;
   return {
     id: accountId,
     ...(satisfaction === undefined ? {} : { satisfaction }),
