@@ -38,8 +38,31 @@ export abstract class AccountPlanningError extends Error {
   }
 }
 
-/** True when `error` is one of this library's errors (works across package copies by duck typing). */
-export function isAccountPlanningError(error: unknown): error is AccountPlanningError {
+/**
+ * Any error this library throws, as a union discriminated by `code`: after
+ * {@link isAccountPlanningError}, `switch (error.code)` narrows to the class with that code and
+ * its fields (`issues`, `rule`, `actual`, ...).
+ */
+export type AnyAccountPlanningError =
+  | ValidationError
+  | DomainRuleViolation
+  | ConcurrencyError
+  | CheckpointConflictError
+  | IdempotencyConflictError
+  | NotFoundError
+  | TenantIsolationError
+  | StorageError;
+
+/**
+ * True when `error` is one of this library's errors (works across package copies by duck
+ * typing). Narrows to {@link AnyAccountPlanningError}, so that switching on `code` narrows further.
+ *
+ * @example
+ * ```ts
+ * if (isAccountPlanningError(e) && e.code === 'validation_failed') showFields(e.issues);
+ * ```
+ */
+export function isAccountPlanningError(error: unknown): error is AnyAccountPlanningError {
   if (error instanceof AccountPlanningError) return true;
   if (!(error instanceof Error)) return false;
   const { code, toJSON } = error as Error & { code?: unknown; toJSON?: unknown };
@@ -90,11 +113,22 @@ export class ValidationError extends AccountPlanningError {
     what: string,
     pathPrefix: readonly (string | number)[] = [],
   ): ValidationError {
-    const issues = error.issues.map((issue) => ({
-      path: [...pathPrefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-      message: issue.message,
-      code: issue.code,
-    }));
+    const issues = error.issues.flatMap((issue) => {
+      const path = [
+        ...pathPrefix,
+        ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+      ];
+      // A misspelt field of a strict object is located at the field itself, one issue per key,
+      // so that a form can mark it (zod reports them together at the object).
+      if (issue.code === 'unrecognized_keys') {
+        return issue.keys.map((key) => ({
+          path: [...path, key],
+          message: `Unrecognized key: ${JSON.stringify(key)}`,
+          code: issue.code,
+        }));
+      }
+      return [{ path, message: issue.message, code: issue.code }];
+    });
     const first = issues[0];
     const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
     return new ValidationError(`Invalid ${what}${where}: ${first?.message ?? 'rejected'}`, issues, {

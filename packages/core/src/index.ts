@@ -183,6 +183,7 @@ export {
 export { type Decider, evolve, fold } from './decider/decider.js';
 export {
   AccountPlanningError,
+  type AnyAccountPlanningError,
   CheckpointConflictError,
   ConcurrencyError,
   DomainRuleViolation,

@@ -154,6 +154,27 @@ describe('the application service', () => {
     expect(await logLength()).toBe(0);
   });
 
+  it('locates each misspelt field of a command at the field itself', async () => {
+    const { planning } = setup();
+    const error = await planning.accounts
+      .execute({
+        type: 'OpenAccount',
+        name: 'Acme',
+        ownerRepId: 'rep-1',
+        currency: 'EUR',
+        owner: 'rep-2',
+        terrritoryId: null,
+      } as never)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'validation_failed',
+      issues: [
+        { path: ['owner'], code: 'unrecognized_keys', message: 'Unrecognized key: "owner"' },
+        { path: ['terrritoryId'], code: 'unrecognized_keys' },
+      ],
+    });
+  });
+
   it("carries a rep's open actions from review to review, each reviewed first", async () => {
     const { planning, moveTo, store } = setup();
     const acme = await openAccount(planning, 'Acme');
