@@ -113,7 +113,7 @@ export class ValidationError extends AccountPlanningError {
     what: string,
     pathPrefix: readonly (string | number)[] = [],
   ): ValidationError {
-    const issues = error.issues.flatMap((issue) => {
+    const issues = error.issues.flatMap((issue): ValidationIssue[] => {
       const path = [
         ...pathPrefix,
         ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),

@@ -5,6 +5,8 @@ import {
   createAccountPlanning,
   createDomainEventRegistry,
   type DomainRuleViolation,
+  type EventStore,
+  StorageError,
   streamIdFor,
 } from '../index.js';
 
@@ -134,6 +136,48 @@ describe('the application service', () => {
     const again = await planning.reviews.execute(schedule as never, { idempotencyKey: 's-1' });
     expect(again.state.reviewId).toBe(scheduled.state.reviewId);
     expect(await logLength()).toBe(2);
+  });
+
+  it("opens an agreed action's stream when the command is retried after the follow-up failed", async () => {
+    const memory = createMemoryEventStore({ registry: createDomainEventRegistry() });
+    let failActionAppend = true;
+    // The store loses its connection once, on the follow-up write that opens the action's stream.
+    const store = new Proxy(memory, {
+      get(target, property) {
+        if (property !== 'append') return Reflect.get(target, property);
+        const append: EventStore['append'] = async (streamId, events, options) => {
+          if (failActionAppend && streamId.startsWith('action-')) {
+            failActionAppend = false;
+            throw new StorageError('connection lost', { outcome: 'not_written' });
+          }
+          return target.append(streamId, events, options);
+        };
+        return append;
+      },
+    });
+    const planning = createAccountPlanning({
+      store,
+      clock: () => new Date('2026-03-16T09:00:00.000Z'),
+    });
+    const acme = await openAccount(planning, 'Acme');
+    const reviewId = await scheduleReview(planning, [acme], '2026-03-16T10:00:00.000Z');
+    await planning.reviews.execute({ type: 'StartReview', reviewId });
+    const assign = {
+      type: 'AssignActionItem',
+      reviewId,
+      ownerRole: 'rep',
+      ownerId: 'rep-1',
+      title: 'Send the proposal',
+      dueOn: '2026-03-27',
+    } as const;
+    await expect(
+      planning.reviews.execute(assign, { idempotencyKey: 'assign-1' }),
+    ).rejects.toMatchObject({ code: 'storage_failed' });
+    const retried = await planning.reviews.execute(assign, { idempotencyKey: 'assign-1' });
+    expect(retried.replayed).toBe(true);
+    const [agreed] = retried.state.actionItems;
+    const action = await planning.actionItems.load(agreed?.actionId as string);
+    expect(action.state).toMatchObject({ status: 'open', title: 'Send the proposal' });
   });
 
   it('opens one account when attempts with one idempotency key race', async () => {

@@ -534,7 +534,11 @@ export function createAccountPlanning(options: AccountPlanningOptions): AccountP
     },
     async afterwards(command, result) {
       if (command.type === 'AssignActionItem') {
-        const item = result.state.actionItems.find((a) => a.actionId === command.actionId);
+        // On a replay the recorded event names the action, not the command: a retry that left
+        // the id to the service again carries a new one.
+        const assigned = result.events.find((e) => e.type === 'ActionItemAssigned');
+        const actionId = assigned?.data.actionId ?? command.actionId;
+        const item = result.state.actionItems.find((a) => a.actionId === actionId);
         if (!item) return;
         await ensureActionOpened({
           type: 'OpenActionItem',
