@@ -1,21 +1,19 @@
 // A short scripted session against the review service, as a product's UI would drive it: the
 // service starts on a free port, the script makes its requests over HTTP, and both stop.
-import { createAccountPlanning, createDomainEventRegistry } from '@account-planning/core';
+import { createDomainEventRegistry } from '@account-planning/core';
 import { createMemoryEventStore } from '@account-planning/store-memory';
-import { createReviewApp } from './reviewApp.js';
-import { listen } from './server.js';
+import { startReviewService } from './server.js';
 
 // Business time is the service's clock; the script moves it from preparation to the meeting.
 let now = new Date('2026-03-02T09:00:00Z');
 let lastId = 0;
 const store = createMemoryEventStore({ registry: createDomainEventRegistry() });
-const planning = createAccountPlanning({
+const server = await startReviewService({
   store,
   clock: () => now,
   // Sequential ids, so that every run prints the same (the default makes ULIDs).
   ids: () => `01KK0000000000000000000${String(++lastId).padStart(3, '0')}`,
 });
-const server = await listen(createReviewApp({ planning }));
 
 /** Sends one request, prints what came back, and returns the response's JSON. */
 async function call(

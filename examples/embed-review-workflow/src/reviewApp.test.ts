@@ -1,6 +1,5 @@
 import {
   ConcurrencyError,
-  createAccountPlanning,
   createDomainEventRegistry,
   type EventStore,
   StorageError,
@@ -8,10 +7,9 @@ import {
 import { createMemoryEventStore } from '@account-planning/store-memory';
 import { afterEach, describe, expect, it } from 'vitest';
 import { problemOf } from './problemDetails.js';
-import { createReviewApp } from './reviewApp.js';
-import { listen, type RunningServer } from './server.js';
+import { type RunningReviewService, startReviewService } from './server.js';
 
-const running: RunningServer[] = [];
+const running: RunningReviewService[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((server) => server.close()));
 });
@@ -37,8 +35,11 @@ async function start(options: { failOn?: { prefix: string; error: Error } } = {}
       })
     : memory;
   const logged: unknown[] = [];
-  const planning = createAccountPlanning({ store, clock: () => now });
-  const server = await listen(createReviewApp({ planning, logError: (e) => logged.push(e) }));
+  const server = await startReviewService({
+    store,
+    clock: () => now,
+    logError: (e) => logged.push(e),
+  });
   running.push(server);
 
   // biome-ignore lint/suspicious/noExplicitAny: tests read the fields they assert on.
@@ -120,6 +121,8 @@ describe('the review service over HTTP', () => {
     // The next month's review starts with that action, reported done before anything else.
     const next = await noticedReview([acme], '2026-04-13T09:00:00Z');
     moveTo('2026-04-13T09:00:00Z');
+    const overdue = await call('GET', '/reps/rep-ana/actions');
+    expect(overdue.json.actions).toMatchObject([{ overdue: true, daysOverdue: 17 }]);
     const started = await call('POST', `${next}/start`);
     expect(started.json.review.previousReview.openActionIds).toEqual([assigned.json.actionId]);
     const early = await call('PUT', `${next}/answers/key_accomplishments`, { answer: 'Won Acme' });

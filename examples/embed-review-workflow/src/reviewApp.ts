@@ -1,10 +1,12 @@
 import {
   type AccountPlanning,
   type CommandResult,
+  type CommitmentLedgerState,
+  commitmentsByOwner,
   type ExpectedVersion,
   type HandleOptions,
-  isActionItemOpen,
   NotFoundError,
+  type ProjectionRunner,
   type ReviewEvent,
   type ReviewState,
   ValidationError,
@@ -31,6 +33,10 @@ import {
 export interface ReviewAppOptions {
   /** The application service, over the store of the tenant this app serves. */
   readonly planning: AccountPlanning;
+  /** The commitment ledger, kept current from the same store, for the reps' open actions. */
+  readonly commitments: ProjectionRunner<CommitmentLedgerState>;
+  /** Today, for what is overdue (default: now); the same clock as the application service's. */
+  readonly clock?: () => Date;
   /** Where errors that are not the library's go (default `console.error`); never to the client. */
   readonly logError?: (error: unknown) => void;
 }
@@ -46,7 +52,8 @@ export interface ReviewAppOptions {
  * (RFC 9457) with the library's `code`, and `rule` and field pointers where they apply.
  */
 export function createReviewApp(options: ReviewAppOptions): Hono {
-  const { planning } = options;
+  const { planning, commitments } = options;
+  const clock = options.clock ?? (() => new Date());
   const logError = options.logError ?? console.error;
   const app = new Hono();
 
@@ -186,18 +193,15 @@ export function createReviewApp(options: ReviewAppOptions): Hono {
 
   app.get('/reps/:repId/actions', async (c) => {
     const repId = c.req.param('repId');
-    // Every action item the log knows of, then each one's own record for its owner and due
-    // date. Fine for one rep's screen; a product with many would keep a read model instead.
-    const { actionItems } = await planning.readModel();
-    const open = Object.entries(actionItems)
-      .filter(([, item]) => isActionItemOpen(item))
-      .map(([actionId]) => actionId);
-    const loaded = await Promise.all(open.map((id) => planning.actionItems.load(id)));
-    const actions = loaded
-      .map(({ state }) => state)
-      .filter((action) => action.ownerId === repId)
-      .sort((a, b) => (a.dueOn ?? '').localeCompare(b.dueOn ?? ''));
-    return c.json({ repId, actions });
+    // Read your own writes: the ledger folds every event committed before this request first.
+    await commitments.caughtUp();
+    const asOf = clock().toISOString().slice(0, 10);
+    const ledger = commitmentsByOwner(commitments.state, { asOf, ownerIds: [repId] });
+    // Overdue first (most days first), then by due date.
+    const actions = ledger.owners
+      .flatMap((owner) => owner.items)
+      .filter((item) => item.status === 'open' || item.status === 'slipped');
+    return c.json({ repId, asOf, actions, keptOnTimeRate: ledger.total.keptOnTimeRate });
   });
 
   app.get('/reviews/:reviewId/pack', async (c) => {

@@ -1,26 +1,73 @@
 import type { AddressInfo } from 'node:net';
+import {
+  type AccountPlanning,
+  commitmentLedgerProjection,
+  createAccountPlanning,
+  createProjectionRunner,
+  type EventStore,
+} from '@account-planning/core';
 import { serve } from '@hono/node-server';
-import type { Hono } from 'hono';
+import { createReviewApp } from './reviewApp.js';
 
-/** A running server: its base URL, and how to stop it. */
-export interface RunningServer {
+/** Options of {@link startReviewService}. */
+export interface ReviewServiceOptions {
+  /** The event store of the tenant the service serves; the caller closes it. */
+  readonly store: EventStore;
+  /** Business time (default: now). */
+  readonly clock?: () => Date;
+  /** Makes new ids (default: ULIDs). */
+  readonly ids?: () => string;
+  /** Where unexpected errors go (default `console.error`). */
+  readonly logError?: (error: unknown) => void;
+  /** The port (default 0: a free one the system picks). */
+  readonly port?: number;
+}
+
+/** A running review service: its base URL, its application service, and how to stop it. */
+export interface RunningReviewService {
   readonly url: string;
-  /** Stops accepting connections and closes the idle ones; resolves when the server is closed. */
+  readonly planning: AccountPlanning;
+  /** Stops the server (closing idle connections) and the read model; leaves the store open. */
   close(): Promise<void>;
 }
 
-/** Serves the app on Node's HTTP server, on `port` (0: a free port the system picks). */
-export function listen(app: Hono, port = 0, hostname = '127.0.0.1'): Promise<RunningServer> {
+/**
+ * Starts the review service on Node's HTTP server: the application service over `store`, the
+ * commitment ledger kept current from it by a projection runner, and the Hono app in front.
+ */
+export async function startReviewService(
+  options: ReviewServiceOptions,
+): Promise<RunningReviewService> {
+  const { store, clock, ids, logError } = options;
+  const planning = createAccountPlanning({
+    store,
+    ...(clock ? { clock } : {}),
+    ...(ids ? { ids } : {}),
+  });
+  const commitments = await createProjectionRunner({
+    store,
+    projection: commitmentLedgerProjection,
+  });
+  const app = createReviewApp({
+    planning,
+    commitments,
+    ...(clock ? { clock } : {}),
+    ...(logError ? { logError } : {}),
+  });
+  const hostname = '127.0.0.1';
   return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
+    const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname }, (info) => {
       resolve({
-        url: `http://${hostname}:${info.port}`,
-        close: () =>
-          new Promise<void>((done, fail) => {
+        url: `http://${hostname}:${(info as AddressInfo).port}`,
+        planning,
+        async close() {
+          await new Promise<void>((done, fail) => {
             server.close((error) => (error ? fail(error) : done()));
             // Keep-alive connections would hold the process open until they time out.
             if ('closeIdleConnections' in server) server.closeIdleConnections();
-          }),
+          });
+          await commitments.stop();
+        },
       });
     });
   });
