@@ -83,6 +83,11 @@ export {
   type OwnerCommitments,
 } from './commitmentsByOwner.js';
 export {
+  type ConcentrationByRepOptions,
+  concentrationByRep,
+  type RepConcentration,
+} from './concentrationByRep.js';
+export {
   type ClosedOpportunities,
   type Pipeline,
   type PipelineBucket,
@@ -125,6 +130,12 @@ export {
 export { type ReadModels, readModelsProjection } from './readModels.js';
 export { readProjection } from './readProjection.js';
 export {
+  type RepPerformances,
+  type RepPerformancesOptions,
+  type RepYear,
+  repPerformances,
+} from './repPerformances.js';
+export {
   type GroupRetentionLine,
   type RetentionByGroup,
   type RetentionQuery,
@@ -159,6 +170,13 @@ export {
   type SalesPlanBookState,
   salesPlanBookProjection,
 } from './salesPlanBook.js';
+export {
+  pipelineStockingByRep,
+  rangeOfSalesPeriod,
+  type SalesPlanResult,
+  type SalesPlanResultsOptions,
+  salesPlanResults,
+} from './salesPlanResults.js';
 export {
   accountHealthFactsOf,
   KEY_CONTACT_ROLES,

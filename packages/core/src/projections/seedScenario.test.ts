@@ -6,18 +6,22 @@ import {
   bookHierarchy,
   bookOfBusiness,
   commitmentsByOwner,
+  concentrationByRep,
   createDomainEventRegistry,
   hypotheticalAccountLoss,
   pipelineBy,
+  pipelineStockingByRep,
   planCoverageOf,
   type ReadModels,
   readAsOf,
   readChangesSinceReview,
   readModelsProjection,
   readProjection,
+  repPerformances,
   retentionByGroup,
   retentionWindowOf,
   reviewsDue,
+  salesPlanResults,
   trailingTwelveMonths,
   whatIf,
   whitespaceGrid,
@@ -325,5 +329,61 @@ describe('what-if in the seed scenario', () => {
     expect(branch.retention.netRevenueRetention).toBeCloseTo(60_500 / 81_000, 12);
     expect(branch.retention.logoRetention).toBe(0.5);
     expect(models.book.accounts[s.accounts.globex]?.status).toBe('active');
+  });
+});
+
+describe("the team's figures in the seed scenario", () => {
+  it('finds Ana too reliant on licences: 59,000 of 81,000 over the last twelve months', () => {
+    const [ana] = concentrationByRep(models.book, { asOf, currency: 'EUR' });
+    expect(ana!.repId).toBe('rep-ana');
+    expect(ana!.concentration.largest).toMatchObject({ productLine: 'Licences' });
+    expect(ana!.concentration.largest!.share).toBeCloseTo(59 / 81, 12);
+    expect(ana!.concentration.tooReliant).toBe(true);
+  });
+
+  it('stocks 60,000 of open pipeline against the 80,000 goal of her 2026 sales plan', () => {
+    const [ana] = pipelineStockingByRep(models, { period: '2026', asOf, currency: 'EUR' });
+    expect(ana).toMatchObject({
+      owner: 'rep-ana',
+      openPipeline: { amountMinor: 6_000_000 },
+      weightedPipeline: { amountMinor: 2_450_000 },
+      goal: { amountMinor: 8_000_000 },
+      coverage: 0.75,
+      gap: { amountMinor: 2_000_000 },
+      met: false,
+    });
+  });
+
+  it('counts 2026 to date against the target, and growth against the same months of 2025', () => {
+    const [ana] = salesPlanResults(models, { period: '2026', asOf, currency: 'EUR' });
+    // 2026-Q1: 12,000 + 3,000 + 2,000 + 4,000; 2025-Q1: 10,000 + 5,000 + 3,000.
+    expect(ana).toMatchObject({
+      range: { from: '2026-01', to: '2026-03' },
+      revenueTarget: { amountMinor: 10_000_000 },
+      revenue: { amountMinor: 2_100_000 },
+      attainment: 0.21,
+      growth: { amountMinor: 300_000 },
+    });
+    const before = salesPlanResults(models, { period: '2027', asOf, currency: 'EUR' });
+    expect(before[0]).toMatchObject({ range: null, revenue: { amountMinor: 0 } });
+  });
+
+  it("reads Ana's 2025 for next year's expectations, in the tier of her north territory", () => {
+    const { reps, withoutTerritory } = repPerformances(models.book, {
+      year: 2025,
+      currency: 'EUR',
+    });
+    // 2025: Acme Group 40,000, Acme Berlin 6,000, Globex 20,000, Initech 12,000; none in 2024.
+    expect(reps).toEqual([
+      {
+        rep: 'rep-ana',
+        tier: 'A',
+        revenue: { amountMinor: 7_800_000, currency: 'EUR' },
+        growthRate: 0,
+        territoryId: 'north',
+        nextYearMarketFactor: null,
+      },
+    ]);
+    expect(withoutTerritory).toEqual([]);
   });
 });
