@@ -303,7 +303,7 @@ function conditionType(condition: ScoringCondition): ScoringInputType | undefine
  * unknown inputs, negative or all-zero weights, reversed bounds, NaN or Infinity, duplicate names.
  * @example
  * ```ts
- * const rule = parseScoringRule(JSON.parse(stored), opportunitySubject);
+ * const rule = parseScoringRule(JSON.parse(stored), opportunitySubject({ asOf: '2026-03-02' }));
  * ```
  */
 export function parseScoringRule(input: unknown, subject?: ScoringSubject<never>): ScoringRule {
