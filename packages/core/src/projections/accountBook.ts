@@ -89,26 +89,8 @@ function applyAccountEvent(
     () => ({ ...freshState(initialAccountState), revenue: [] }) as unknown as Draft<BookAccount>,
   );
   if (account === undefined) return;
-  // Revenue is the bulk of a log: an entry is appended to a list (no keyed insert), and the
-  // rare correction finds its entry by a scan of the account's own entries.
-  if (event.type === 'RevenueRecorded') {
-    const d = data as RevenueRecorded['data'];
-    account.revenue.push({
-      revenueId: d.revenueId,
-      period: d.period,
-      productLine: d.productLine,
-      amountMinor: d.amount.amountMinor,
-    });
-    return;
-  }
-  if (event.type === 'RevenueCorrected') {
-    const d = data as RevenueCorrected['data'];
-    const entry = account.revenue.find((e) => e.revenueId === d.revenueId);
-    if (entry) entry.amountMinor = d.amount.amountMinor;
-    return;
-  }
-  // Every other event changes the account exactly as it changes the aggregate's state, which
-  // never touches revenue outside the two events above.
+  // Every event but revenue's changes the account exactly as it changes the aggregate's state,
+  // which never touches revenue outside those two.
   evolveAccount(account as unknown as Draft<AccountState>, event as AccountEvent);
   if (
     event.type === 'AccountOpened' ||
@@ -140,12 +122,30 @@ function applyTerritoryEvent(
   if (territory !== undefined) evolveTerritory(territory, event as TerritoryEvent);
 }
 
+// Revenue is the bulk of a log (four events in five): its own handlers, an entry appended to a
+// list (no keyed insert), the rare correction finding its entry by a scan of the account's own.
+function recordRevenue(book: Book, d: RevenueRecorded['data']): void {
+  book.accounts[d.accountId]?.revenue.push({
+    revenueId: d.revenueId,
+    period: d.period,
+    productLine: d.productLine,
+    amountMinor: d.amount.amountMinor,
+  });
+}
+
+function correctRevenue(book: Book, d: RevenueCorrected['data']): void {
+  const entry = book.accounts[d.accountId]?.revenue.find((e) => e.revenueId === d.revenueId);
+  if (entry) entry.amountMinor = d.amount.amountMinor;
+}
+
 const handlers: Record<string, unknown> = {
+  RevenueRecorded: recordRevenue,
+  RevenueCorrected: correctRevenue,
   ReviewScheduled: (book: Book, data: { repId: string; managerId: string }) => {
     book.managers[data.repId] = data.managerId;
   },
 };
-for (const { type } of accountEvents) handlers[type] = applyAccountEvent;
+for (const { type } of accountEvents) handlers[type] ??= applyAccountEvent;
 for (const { type } of territoryEvents) handlers[type] = applyTerritoryEvent;
 
 /** A book with no account, territory or manager. */

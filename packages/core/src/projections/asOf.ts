@@ -90,7 +90,11 @@ export function foldAsOf<S>(
 
 /** Options of {@link readAsOf}. */
 export interface ReadAsOfOptions<S> {
-  /** Start from this state (a snapshot taken at an earlier position) instead of the start. */
+  /**
+   * Start from this state (a snapshot taken at an earlier position; for a date, one whose every
+   * event belongs to the date) instead of the start. It is advanced in place: pass a copy to
+   * keep it.
+   */
   readonly from?: StateAt<S>;
   /** Events per read (default 1000). */
   readonly pageSize?: number;

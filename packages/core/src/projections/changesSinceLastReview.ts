@@ -15,7 +15,7 @@ import {
   trackAccountChanges,
 } from './accountChanges.js';
 import { accountTiers } from './accountTiers.js';
-import { readAsOf } from './asOf.js';
+import { readAsOf, type StateAt } from './asOf.js';
 import type { ProjectedEvent } from './projection.js';
 import { type ReadModels, readModelsProjection } from './readModels.js';
 import type { ReviewCalendarState } from './reviewCalendar.js';
@@ -373,6 +373,11 @@ export interface ReadChangesOptions {
   /** The accounts (default: the review's scope). */
   readonly accountIds?: readonly string[];
   readonly scoring?: ChangeScoringOptions;
+  /**
+   * Read models saved at a position at or before the review's conclusion (a runner's snapshot):
+   * the log is read from there instead of from the start. The object is advanced, not copied.
+   */
+  readonly from?: StateAt<ReadModels>;
 }
 
 /**
@@ -408,9 +413,12 @@ export async function readChangesSinceReview(
       { path: ['reviewId'], message, code: 'invalid_value' },
     ]);
   }
-  const { state: models } = await readAsOf(store, readModelsProjection, {
-    position: concluded.position,
-  });
+  const { state: models } = await readAsOf(
+    store,
+    readModelsProjection,
+    { position: concluded.position },
+    options.from ? { from: options.from } : {},
+  );
   const events: ProjectedEvent[] = [];
   let after: Position = concluded.position;
   for (;;) {

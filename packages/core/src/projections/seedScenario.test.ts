@@ -299,6 +299,13 @@ describe('time travel in the seed scenario', () => {
     const satisfaction = acme.health.factors.find((f) => f.factor === 'satisfaction')!;
     expect([satisfaction.before, satisfaction.after, satisfaction.change]).toEqual([20, 15, -5]);
     expect(satisfaction.movedBy.map((r) => r.eventType)).toEqual(['SatisfactionRecorded']);
+    const february = models.calendar.positions[s.reviews.february]!.concluded!;
+    const fromSnapshot = await readChangesSinceReview(store, {
+      reviewId: s.reviews.march,
+      asOf,
+      from: await readAsOf(store, readModelsProjection, { position: february }),
+    });
+    expect(fromSnapshot).toEqual(since);
     const globex = since.accounts[s.accounts.globex]!;
     expect(globex.summary.actions.done).toEqual([s.actions.globexDiscount]);
     expect(globex.summary.revenue.changeMinor).toBe(400_000);
