@@ -43,6 +43,8 @@ export interface BookAccountLine {
   readonly previousRevenue: Money;
   /** Revenue over the range by product line, minor units. */
   readonly revenueByProductLine: Readonly<Record<string, number>>;
+  /** Revenue over the range by recorded period (months and quarters), oldest first, minor units. */
+  readonly revenueByPeriod: Readonly<Record<string, number>>;
   readonly openOpportunities: number;
   /** The open opportunities' value, unweighted. */
   readonly openPipeline: Money;
@@ -178,6 +180,19 @@ export function bookOfBusiness(
   };
 }
 
+function periodsOf(account: BookAccount, range: PeriodRange): Record<string, number> {
+  const byPeriod: Record<string, number> = {};
+  for (const entry of account.revenue) {
+    if (periodWithin(entry.period, range)) {
+      byPeriod[entry.period] = (byPeriod[entry.period] ?? 0) + entry.amountMinor;
+    }
+  }
+  const sorted: Record<string, number> = {};
+  for (const period of Object.keys(byPeriod).sort(comparePeriods))
+    sorted[period] = byPeriod[period]!;
+  return sorted;
+}
+
 function accountLine(
   account: BookAccount,
   range: PeriodRange,
@@ -203,6 +218,7 @@ function accountLine(
     revenue: { amountMinor: revenueInRange(account, range), currency },
     previousRevenue: { amountMinor: revenueInRange(account, before), currency },
     revenueByProductLine: sortedRecord(revenueByProductLine(account, range)),
+    revenueByPeriod: periodsOf(account, range),
     openOpportunities,
     openPipeline: { amountMinor: openPipeline, currency },
     latestSatisfaction: satisfactionByTime(account).at(-1)?.score ?? null,

@@ -2,12 +2,14 @@ import type { AccountBookState, BookAccount } from './accountBook.js';
 
 /**
  * Whose book: one rep's accounts, one territory's, one manager's team (the reps whose latest
- * review was with that manager), or every account.
+ * review was with that manager), some accounts by id (one account, a company and its branches),
+ * or every account.
  */
 export type BookScope =
   | { readonly rep: string }
   | { readonly territory: string }
   | { readonly team: string }
+  | { readonly accounts: readonly string[] }
   | { readonly all: true };
 
 /** The accounts of a scope, in the order they were opened (lost ones included). */
@@ -16,6 +18,10 @@ export function accountsInScope(book: AccountBookState, scope: BookScope): BookA
   if ('all' in scope) return accounts;
   if ('rep' in scope) return accounts.filter((a) => a.ownerRepId === scope.rep);
   if ('territory' in scope) return accounts.filter((a) => a.territoryId === scope.territory);
+  if ('accounts' in scope) {
+    const ids = new Set(scope.accounts);
+    return accounts.filter((a) => ids.has(a.accountId!));
+  }
   const reps = new Set(
     Object.entries(book.managers)
       .filter(([, managerId]) => managerId === scope.team)

@@ -62,6 +62,12 @@ describe('the book of business of the seed scenario', () => {
       ['Acme Berlin', 800_000],
       ['Umbrella', 0],
     ]);
+    expect(book.accounts[0]!.revenueByPeriod).toEqual({
+      '2025-Q2': 1_000_000,
+      '2025-Q3': 1_000_000,
+      '2025-Q4': 1_000_000,
+      '2026-Q1': 1_500_000,
+    });
     expect(book.totals.revenue).toEqual({ amountMinor: 8_100_000, currency: 'EUR' });
     // 2025-Q1 only: Acme Group 10,000 + Globex 5,000 + Initech 3,000.
     expect(book.totals.previousRevenue.amountMinor).toBe(1_800_000);
@@ -336,6 +342,14 @@ describe('what-if in the seed scenario', () => {
     expect(branch.retention.netRevenueRetention).toBeCloseTo(60_500 / 81_000, 12);
     expect(branch.retention.logoRetention).toBe(0.5);
     expect(models.book.accounts[s.accounts.globex]?.status).toBe('active');
+  });
+
+  it("plans one company's revenue: Acme Group and its branch", () => {
+    const acme = { accounts: [s.accounts.acmeGroup, s.accounts.acmeBerlin] };
+    const { base } = whatIf(models, [], { asOf, currency: 'EUR', churnRate: 0.1, scope: acme });
+    // 53,000 less 10% churn, plus the Analytics cross-sell at 25%; the renewal is already revenue.
+    expect(base.revenuePlan.plannedRevenue.amountMinor).toBe(5_520_000);
+    expect(base.revenuePlan.notCounted.amountMinor).toBe(1_200_000);
   });
 });
 
