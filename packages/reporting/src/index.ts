@@ -51,3 +51,15 @@ export {
 } from './formatting/formatValue.js';
 export { type HtmlOptions, renderHtml } from './html/renderHtml.js';
 export { renderMarkdown } from './markdown/renderMarkdown.js';
+export type { ReportOptions } from './reports/reportOptions.js';
+export {
+  buildReviewPack,
+  FIVE_QUESTIONS,
+  type ReviewPackInput,
+  type ReviewPackModels,
+  type ReviewPackOptions,
+} from './reports/reviewPack/buildReviewPack.js';
+export {
+  type ReadReviewPackOptions,
+  readReviewPackInput,
+} from './reports/reviewPack/readReviewPackInput.js';

@@ -148,10 +148,13 @@ interface Row {
   readonly c: string;
   readonly v: number | null;
   readonly s?: string;
+  /** The series' place in order of first appearance: stacks are laid in legend order. */
+  readonly o?: number;
 }
 
 function rowsOf(chart: ChartBlock, locale: string): Row[] {
   const format = chart.y.format;
+  const seriesOrder = new Map<string, number>();
   return chart.data.map((datum) => {
     const raw = datum[chart.y.field];
     const value =
@@ -162,7 +165,14 @@ function rowsOf(chart: ChartBlock, locale: string): Row[] {
             Number(minorToDecimal(raw, format.currency))
           : raw;
     const row: Row = { c: categoryLabel(chart, datum[chart.x.field], locale), v: value };
-    return chart.series ? { ...row, s: String(datum[chart.series.field]) } : row;
+    if (!chart.series) return row;
+    const series = String(datum[chart.series.field]);
+    let order = seriesOrder.get(series);
+    if (order === undefined) {
+      order = seriesOrder.size;
+      seriesOrder.set(series, order);
+    }
+    return { ...row, s: series, o: order };
   });
 }
 

@@ -19,7 +19,8 @@ export const DATA_NAME = 'rows';
  * The Vega-Lite specification of a chart, without its data: one spec per (kind, axes, series,
  * size, locale), so charts that differ only in data (one revenue trend per account) share one
  * compiled spec and one Vega view. Rows are read from the named data source {@link DATA_NAME}
- * with fields `c` (category label), `v` (value, in major units for money) and `s` (series).
+ * with fields `c` (category label), `v` (value, in major units for money), `s` (series) and
+ * `o` (the series' order of first appearance).
  *
  * A `compact` chart is a sparkline: the shape of a trend with no axes, grid or titles (its
  * range is told in words beside it). Axes are most of the cost of drawing a chart, and a
@@ -27,7 +28,8 @@ export const DATA_NAME = 'rows';
  */
 export function vegaLiteSpec(chart: ChartBlock, locale: string): TopLevelSpec {
   const compact = chart.size === 'compact';
-  const horizontal = chart.kind === 'horizontalBar';
+  const horizontal = chart.kind === 'horizontalBar' || chart.kind === 'stackedHorizontalBar';
+  const stacked = chart.kind === 'stackedBar' || chart.kind === 'stackedHorizontalBar';
   const hasSeries = chart.series !== undefined;
   const axisFormat: AxisValueFormat = { format: chart.y.format, locale };
 
@@ -48,10 +50,7 @@ export function vegaLiteSpec(chart: ChartBlock, locale: string): TopLevelSpec {
     field: 'v',
     type: 'quantitative' as const,
     title: chart.y.label,
-    stack:
-      chart.kind === 'stackedBar' || (chart.kind === 'area' && hasSeries)
-        ? ('zero' as const)
-        : null,
+    stack: stacked || (chart.kind === 'area' && hasSeries) ? ('zero' as const) : null,
     axis: compact
       ? null
       : {
@@ -65,7 +64,10 @@ export function vegaLiteSpec(chart: ChartBlock, locale: string): TopLevelSpec {
     // A trend's story is its shape: lines and sparklines start near the data, bars at zero.
     scale: { zero: chart.kind !== 'line' && !compact, nice: !compact },
   };
-  const legend = compact ? null : { orient: 'bottom' as const, direction: 'horizontal' as const };
+  // Four entries a row at most, so a legend of many series wraps instead of running off.
+  const legend = compact
+    ? null
+    : { orient: 'bottom' as const, direction: 'horizontal' as const, columns: 4 };
   const bySeries = (channel: object) =>
     hasSeries
       ? { field: 's', type: 'nominal' as const, sort: null, title: chart.series!.label, ...channel }
@@ -95,7 +97,9 @@ export function vegaLiteSpec(chart: ChartBlock, locale: string): TopLevelSpec {
     [horizontal ? 'x' : 'y']: value,
     ...(hasSeries ? { color: bySeries({ scale: { range: [...SERIES_COLOURS] }, legend }) } : {}),
     ...(hasSeries && chart.kind === 'bar' ? { xOffset: { field: 's', sort: null } } : {}),
-    ...(hasSeries && horizontal ? { yOffset: { field: 's', sort: null } } : {}),
+    // Stacks follow the legend (series in order of first appearance), not the alphabet.
+    ...(hasSeries && stacked ? { order: { field: 'o', type: 'quantitative' as const } } : {}),
+    ...(hasSeries && chart.kind === 'horizontalBar' ? { yOffset: { field: 's', sort: null } } : {}),
     // Colour is not the only carrier: each series of a line chart has its own dash and marker.
     ...(hasSeries && chart.kind === 'line'
       ? { strokeDash: bySeries({ legend }), shape: bySeries({ legend }) }

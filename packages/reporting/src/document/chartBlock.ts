@@ -4,9 +4,18 @@ import { MeasureFormat } from './valueFormat.js';
 
 /**
  * The kinds of chart a report draws: a line or area over time, vertical bars, bars stacked
- * by series, or horizontal bars (categories down the side, for long names and rankings).
+ * by series, or horizontal bars (categories down the side, for long names and rankings),
+ * grouped by series or stacked (`stackedHorizontalBar`: a score split into its factors, a
+ * rep's revenue split into product lines).
  */
-export const ChartKind = z.enum(['line', 'area', 'bar', 'stackedBar', 'horizontalBar']);
+export const ChartKind = z.enum([
+  'line',
+  'area',
+  'bar',
+  'stackedBar',
+  'horizontalBar',
+  'stackedHorizontalBar',
+]);
 /** The kinds of chart a report draws. */
 export type ChartKind = z.infer<typeof ChartKind>;
 
@@ -47,7 +56,7 @@ export type ChartDatum = z.infer<typeof ChartDatum>;
 
 /**
  * A small, typed chart specification, drawn to SVG on the server. `x` is always the category
- * (drawn down the side for `horizontalBar`), `y` always the measured value. `alt` is required:
+ * (drawn down the side for `horizontalBar` and `stackedHorizontalBar`), `y` always the measured value. `alt` is required:
  * it is the chart's text alternative for screen readers and text renderers. `size: 'compact'`
  * draws a small trend (for example one per account in a review pack) without axis titles.
  */

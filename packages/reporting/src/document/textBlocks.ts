@@ -43,6 +43,11 @@ export const ChecklistBlock = z.object({
   items: z.array(ChecklistItem),
   /** Empty lines to write on by hand, 0 to 30; 0 unless given. */
   blankItems: z.number().int().min(0).max(30).optional(),
+  /**
+   * How the empty lines print: `boxes` (the default) each with a box to tick, for actions;
+   * `lines` as plain ruled lines, for notes such as the answer to a question.
+   */
+  blankStyle: z.enum(['boxes', 'lines']).optional(),
 });
 /** A checklist with optional blank lines. */
 export type ChecklistBlock = z.infer<typeof ChecklistBlock>;

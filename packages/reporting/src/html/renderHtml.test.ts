@@ -153,6 +153,48 @@ describe('renderHtml', () => {
     expect(a === first).toBe(false);
   });
 
+  it('stacks a horizontal bar in the order series first appear, which the legend follows', async () => {
+    const svg = await renderChartSvg({
+      type: 'chart',
+      kind: 'stackedHorizontalBar',
+      caption: 'Score',
+      alt: 'A score of 40 points: 10 from Zeta, 30 from Alpha.',
+      x: { field: 'c', label: 'Item' },
+      y: { field: 'v', label: 'Points', format: { type: 'number' } },
+      series: { field: 's', label: 'Factor' },
+      data: [
+        { c: 'one', s: 'Zeta', v: 10 },
+        { c: 'one', s: 'Alpha', v: 30 },
+      ],
+    });
+    // 648 px of plot for 40 points: Zeta (first, the first colour) from 0 to 162, Alpha after.
+    expect(svg).toMatch(/<path d="M0,[\d.]+h162v[\d.]+h-162Z" fill="#0072B2"\/>/);
+    expect(svg).toMatch(/<path d="M162,[\d.]+h486v[\d.]+h-486Z" fill="#E69F00"\/>/);
+  });
+
+  it('prints blank lines with boxes for actions and plain ruled lines for notes', async () => {
+    const doc: ReportDocument = {
+      schemaVersion: 1,
+      title: 'T',
+      generatedAt: '2026-03-02T09:00:00Z',
+      metadata: [],
+      sections: [
+        {
+          id: 's',
+          title: 'S',
+          blocks: [
+            { type: 'checklist', items: [], blankItems: 2 },
+            { type: 'checklist', items: [], blankItems: 3, blankStyle: 'lines' },
+          ],
+        },
+      ],
+    };
+    const html = await renderHtml(doc);
+    expect(count(html, '<ul class="checklist">')).toBe(1);
+    expect(count(html, '<ul class="checklist lines">')).toBe(1);
+    expect(count(html, '<li class="blank" aria-hidden="true">')).toBe(5);
+  });
+
   it('starts a section on a new page when asked and lists sections when there are many', async () => {
     const html = await renderHtml(sampleReport);
     expect(count(html, '<section class="page-break" aria-labelledby="pipeline">')).toBe(1);

@@ -149,5 +149,6 @@ function checklist(block: ChecklistBlock): string {
       items.push('<li class="blank" aria-hidden="true"><span class="box"></span></li>');
     }
   }
-  return items.length > 0 ? `<ul class="checklist">${items.join('')}</ul>` : '';
+  const style = block.blankStyle === 'lines' ? ' lines' : '';
+  return items.length > 0 ? `<ul class="checklist${style}">${items.join('')}</ul>` : '';
 }

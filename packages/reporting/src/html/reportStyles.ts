@@ -62,6 +62,7 @@ figcaption{font-size:.88rem;color:var(--muted);margin-top:6px}
 .checklist .done .box{background:var(--ink);color:#fff}
 .checklist .detail{color:var(--muted);font-size:.85rem;margin-left:auto;padding-left:12px;text-align:right}
 .checklist li.blank{height:2.4em;border-bottom:1px solid var(--muted);align-items:flex-end;padding-bottom:6px}
+.checklist.lines .box{visibility:hidden}
 .org-chart{margin:16px 0 24px}
 .org-scroll{overflow-x:auto;padding-bottom:4px}
 .org-tree,.org-tree ul{list-style:none;margin:0;padding:0;display:flex;justify-content:center}

@@ -182,6 +182,20 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown(doc)).toContain('**Overdue actions**\n\n_Nothing overdue_\n');
   });
 
+  it('writes blank lines for notes without task boxes', () => {
+    const doc: ReportDocument = {
+      ...small,
+      sections: [
+        {
+          id: 's',
+          title: 'S',
+          blocks: [{ type: 'checklist', items: [], blankItems: 2, blankStyle: 'lines' }],
+        },
+      ],
+    };
+    expect(renderMarkdown(doc)).toContain('- ____________________\n- ____________________\n');
+  });
+
   it('escapes text from data so that it never becomes markup', () => {
     const hostile = [
       '<script>alert(1)</script>',

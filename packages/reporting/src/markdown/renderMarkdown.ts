@@ -131,7 +131,9 @@ function checklist(block: ChecklistBlock): string {
     const detail = item.detail ? ` — ${esc(item.detail)}` : '';
     return `- [${item.done ? 'x' : ' '}] ${esc(item.text)}${detail}`;
   });
-  for (let i = 0; i < (block.blankItems ?? 0); i++) lines.push('- [ ] ____________________');
+  const blank =
+    block.blankStyle === 'lines' ? '- ____________________' : '- [ ] ____________________';
+  for (let i = 0; i < (block.blankItems ?? 0); i++) lines.push(blank);
   return lines.join('\n');
 }
 
