@@ -587,3 +587,55 @@ describe('the application service', () => {
     expect(opened.version).toBe(1);
   });
 });
+
+describe('forgetting a contact through the service', () => {
+  const addDana = async (planning: AccountPlanning, accountId: string) => {
+    const { state } = await planning.accounts.execute({
+      type: 'AddContact',
+      accountId,
+      name: 'Dana Ruiz',
+      title: 'CFO',
+      email: 'dana@acme.example',
+      role: 'executive_sponsor',
+      influence: 5,
+      decisionPower: 5,
+      relationship: 'credible_source',
+      targetRelationship: 'trusted_advisor',
+    });
+    const [contactId] = Object.keys(state.contacts);
+    return contactId as string;
+  };
+
+  it('removes the contact personal data from every stored event, not only from the state', async () => {
+    const { store, planning } = setup();
+    const accountId = await openAccount(planning, 'Acme');
+    const contactId = await addDana(planning, accountId);
+    await planning.accounts.execute({ type: 'ForgetContact', accountId, contactId });
+
+    const stored = JSON.stringify((await store.readAll({ limit: 10_000 })).events);
+    expect(stored).not.toContain('Dana');
+    expect(stored).not.toContain('dana@acme.example');
+    expect(stored).toContain(contactId); // the fact that the contact existed is kept
+    const { state } = await planning.accounts.load(accountId);
+    expect(JSON.stringify(state)).not.toContain('Dana');
+  });
+
+  it('refuses to record the forgetting on a store that cannot remove personal data, writing nothing', async () => {
+    const { store, logLength } = setup();
+    const keeping: EventStore = {
+      ...store,
+      capabilities: { ...store.capabilities, supportsForgetting: false },
+      append: store.append.bind(store),
+      readStream: store.readStream.bind(store),
+      readAll: store.readAll.bind(store),
+    };
+    const planning = createAccountPlanning({ store: keeping });
+    const accountId = await openAccount(planning, 'Acme');
+    const contactId = await addDana(planning, accountId);
+    const before = await logLength();
+    await expect(
+      planning.accounts.execute({ type: 'ForgetContact', accountId, contactId }),
+    ).rejects.toBeInstanceOf(StorageError);
+    expect(await logLength()).toBe(before);
+  });
+});

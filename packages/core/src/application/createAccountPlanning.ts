@@ -11,6 +11,7 @@ import { actionItemDecider } from '../actions/index.js';
 import { violateRule } from '../catalog/violateRule.js';
 import { createCommandHandler, type RetryPolicy } from '../commandHandling/commandHandler.js';
 import type { Decider } from '../decider/decider.js';
+import { StorageError } from '../errors.js';
 import type { EventLike, EventStore } from '../eventStore/types.js';
 import { createIdFactory, streamIdFor } from '../ids/ids.js';
 import { PlanCommand } from '../plans/commands.js';
@@ -138,8 +139,10 @@ export interface AccountPlanning {
  *   with the action item's own record.
  * Some commands lead to writes on other streams, made right after the command's own append:
  * an action item agreed in a review (`AssignActionItem`) or listed among a plan's next steps is
- * opened on its own stream (`action-<id>`), and a previous action reviewed as done, slipped or
- * cancelled is completed, slipped or cancelled on its stream.
+ * opened on its own stream (`action-<id>`), a previous action reviewed as done, slipped or
+ * cancelled is completed, slipped or cancelled on its stream, and a forgotten contact's
+ * personal data is removed from every stored event that carried it (`store.forgetSubject`; a
+ * store without that capability refuses `ForgetContact` with a `StorageError`, nothing written).
  *
  * **Under concurrent commands** (any number of processes on one store, every write going
  * through this service), this holds:
@@ -296,8 +299,21 @@ export function createAccountPlanning(options: AccountPlanningOptions): AccountP
         requireTerritory(known, command.territoryId, ids);
       } else if (command.type === 'AssignAccountTerritory') {
         requireTerritory(await catchUp(), command.territoryId, ids);
+      } else if (command.type === 'ForgetContact' && !canForget()) {
+        // Recording ContactForgotten on a store that keeps the personal data would promise
+        // something storage does not do: refuse before anything is written.
+        throw new StorageError(
+          'This store cannot remove personal data (capabilities.supportsForgetting is false); nothing was written',
+          { outcome: 'not_written' },
+        );
       }
       return command;
+    },
+    async afterwards(command) {
+      // A person's data must leave storage, not only the state: the events that carried it are
+      // redacted (and affected snapshots dropped). Idempotent, so a retried command, or a
+      // second ForgetContact after a crash right here, finishes the job.
+      if (command.type === 'ForgetContact') await store.forgetSubject?.(command.contactId);
     },
     run(command, streamId, handleOptions) {
       if (command.type !== 'ChangeParentAccount') return undefined;
@@ -317,6 +333,8 @@ export function createAccountPlanning(options: AccountPlanningOptions): AccountP
       );
     },
   };
+  const canForget = () =>
+    store.capabilities.supportsForgetting && typeof store.forgetSubject === 'function';
   const requireTerritory = (
     known: DomainIndex,
     territoryId: string | null,
