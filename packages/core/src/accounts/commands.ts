@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Ulid, UserId } from '../ids/ids.js';
 import { CurrencyCode, Money } from '../money/money.js';
 import { CalendarDate, Instant, Period } from '../periods/period.js';
+import { TerritoryId } from '../territories/events.js';
 import {
   AccountText,
   BuyingUnit,
@@ -21,7 +22,6 @@ import {
   RelationshipLevel,
   SatisfactionMethod,
   SatisfactionScore,
-  TerritoryId,
 } from './events.js';
 
 // Commands are untrusted input: strict objects, so that a misspelt field (`reportsTo`) is a

@@ -3,6 +3,7 @@ import { defineEvent, type EventOf } from '../eventStore/eventRegistry.js';
 import { Ulid, UserId } from '../ids/ids.js';
 import { CurrencyCode, Money } from '../money/money.js';
 import { CalendarDate, Instant, Period } from '../periods/period.js';
+import { TerritoryId } from '../territories/events.js';
 
 // ---------------------------------------------------------------------------------------------
 // The vocabulary shared by the account's events and commands.
@@ -12,11 +13,6 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** A short name (an account, a competitor, an opportunity, a product line): 1-200 characters. */
 export const AccountText = text(200);
-
-/** The id of a territory (territories are named by the embedding product, not ULIDs). */
-export const TerritoryId = text(200);
-/** The id of a territory. */
-export type TerritoryId = z.infer<typeof TerritoryId>;
 
 /** A product line or one of our offerings (`Consulting`, `Licences`), as the organisation names it. */
 export const ProductLine = text(100);
