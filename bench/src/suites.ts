@@ -4,6 +4,7 @@ import { memoryStoreSuite } from './suites/memoryStoreSuite.js';
 import { pgliteStoreSuite } from './suites/pgliteStoreSuite.js';
 import { postgresStoreSuite } from './suites/postgresStoreSuite.js';
 import { projectionsSuite } from './suites/projectionsSuite.js';
+import { reportingSuite } from './suites/reportingSuite.js';
 import { scoringSuite } from './suites/scoringSuite.js';
 
 /** Every suite `pnpm bench` runs, in order. Add a suite by adding its file here. */
@@ -12,6 +13,7 @@ export const suites: readonly BenchSuite[] = [
   memoryStoreSuite,
   scoringSuite,
   projectionsSuite,
+  reportingSuite,
   postgresStoreSuite,
   pgliteStoreSuite,
 ];

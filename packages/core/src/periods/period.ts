@@ -27,7 +27,8 @@ export type Instant = z.infer<typeof Instant>;
 
 /** True when `value` is a quarter rather than a month. */
 export function isQuarter(value: Period): value is Quarter {
-  return value.includes('Q');
+  // `2026-Q1`: the one place a quarter differs from a month (`2026-01`).
+  return value.charCodeAt(5) === 81;
 }
 
 /** The months of a period, in order (one for a month, three for a quarter). */

@@ -29,6 +29,21 @@ const OVERRIDES: Readonly<Record<string, string>> = {
  * `Days to close`). `lower` gives them in lower case for use inside a sentence.
  */
 export function humanLabel(code: string, lower = false): string {
+  const key = lower ? `lower:${code}` : code;
+  let label = labels.get(key);
+  if (label === undefined) {
+    label = wordsOf(code, lower);
+    // Codes come from the domain's enums and rules: a few hundred at most, but a caller could
+    // pass anything, so the memo stays bounded.
+    if (labels.size < 2_000) labels.set(key, label);
+  }
+  return label;
+}
+
+// A pack words the same few codes for every account: each is worked out once.
+const labels = new Map<string, string>();
+
+function wordsOf(code: string, lower: boolean): string {
   const label =
     OVERRIDES[code] ??
     code
