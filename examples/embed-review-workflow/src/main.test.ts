@@ -28,7 +28,10 @@ it('runs its scripted session and exits by itself, the server closed', async () 
     'GET  /reviews/{id3} -> 200 (version 8)',
     'POST /reviews/{id3}/conclusion -> 200 (version 9)',
     'GET  /reps/rep-ana/actions -> 200 (ok)',
-    'GET  /reviews/{id3}/pack -> 200 (version 9)',
+    'GET  /reviews/{id3}/pack -> 200 (ok)',
   ]);
+  expect(stdout).toContain(
+    '  review pack: "Monthly account review: rep-ana", At a glance / Agenda',
+  );
   expect(stdout).toContain('  open action: Send Acme the ERP proposal, due 2026-03-27');
 });

@@ -124,7 +124,8 @@ try {
   const { actions } = await call('GET', '/reps/rep-ana/actions');
   for (const a of actions) console.log(`  open action: ${a.title}, due ${a.dueOn}`);
   const pack = await call('GET', `${review}/pack`);
-  console.log(`  review pack: ${pack.review.status}, ${pack.review.actionItems.length} new action`);
+  const sections = pack.sections.map((section: { title: string }) => section.title);
+  console.log(`  review pack: "${pack.title}", ${sections.join(' / ')}`);
 } finally {
   await server.close();
   await store.close();

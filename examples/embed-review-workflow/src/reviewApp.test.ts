@@ -72,7 +72,7 @@ async function start(options: { failOn?: { prefix: string; error: Error } } = {}
   const moveTo = (iso: string) => {
     now = new Date(iso);
   };
-  return { call, openAccount, noticedReview, moveTo, logged };
+  return { call, openAccount, noticedReview, moveTo, logged, server };
 }
 
 const emptyDocument = {
@@ -133,8 +133,34 @@ describe('the review service over HTTP', () => {
     expect((await call('GET', '/reps/rep-ana/actions')).json.actions).toEqual([]);
 
     const pack = await call('GET', `${review}/pack`);
-    expect(pack.json.review).toMatchObject({ status: 'concluded', summary: 'Good month.' });
+    expect(pack.json.title).toBe('Monthly account review: rep-ana');
+    const newActions = pack.json.sections.find((s: { id: string }) => s.id === 'new-actions');
+    expect(JSON.stringify(newActions)).toContain('Send Acme the ERP proposal');
     expect(pack.headers.get('etag')).toBe(`"${concluded.json.version}"`);
+  });
+
+  it('serves the review pack as a report document, or as HTML or Markdown when asked', async () => {
+    const { call, openAccount, noticedReview, server } = await start();
+    const review = await noticedReview([await openAccount('Acme')], '2026-03-16T09:00:00Z');
+    const get = (accept: string) => fetch(`${server.url}${review}/pack`, { headers: { accept } });
+
+    const json = await call('GET', `${review}/pack`);
+    expect(json.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(json.json.sections.map((s: { id: string }) => s.id)).toContain('accounts');
+    expect(JSON.stringify(json.json)).toContain('Acme');
+
+    const html = await get('text/html,application/xhtml+xml;q=0.9');
+    expect(html.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(html.headers.get('vary')).toBe('Accept');
+    const page = await html.text();
+    expect(page).toMatch(/^<!DOCTYPE html>/);
+    expect(page).toContain('<h1>Monthly account review: rep-ana</h1>');
+
+    const markdown = await get('text/markdown');
+    expect(markdown.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    expect(await markdown.text()).toMatch(/^# Monthly account review: rep-ana/);
+
+    expect((await call('GET', '/reviews/01J0000000000000000000NONE/pack')).status).toBe(404);
   });
 
   it('answers bad input with a 400 problem whose pointers name each field', async () => {

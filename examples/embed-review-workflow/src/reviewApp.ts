@@ -1,16 +1,24 @@
 import {
   type AccountPlanning,
   type CommandResult,
-  type CommitmentLedgerState,
   commitmentsByOwner,
+  type EventStore,
   type ExpectedVersion,
   type HandleOptions,
   NotFoundError,
   type ProjectionRunner,
+  type ReadModels,
   type ReviewEvent,
   type ReviewState,
   ValidationError,
 } from '@account-planning/core';
+import {
+  buildReviewPack,
+  type ReviewPackOptions,
+  readReviewPackInput,
+  renderHtml,
+  renderMarkdown,
+} from '@account-planning/reporting';
 import { type Context, Hono } from 'hono';
 import type { z } from 'zod';
 import { PROBLEM_JSON, type Problem, problemOf } from './problemDetails.js';
@@ -33,8 +41,15 @@ import {
 export interface ReviewAppOptions {
   /** The application service, over the store of the tenant this app serves. */
   readonly planning: AccountPlanning;
-  /** The commitment ledger, kept current from the same store, for the reps' open actions. */
-  readonly commitments: ProjectionRunner<CommitmentLedgerState>;
+  /** The store `planning` runs on: the review pack reads what changed since the last review. */
+  readonly store: Pick<EventStore, 'readAll' | 'readStream'>;
+  /**
+   * The read models, kept current from the same store by a projection runner: the commitment
+   * ledger for the reps' open actions, and the book, calendar and ledger for review packs.
+   */
+  readonly readModels: ProjectionRunner<ReadModels>;
+  /** How review packs are laid out and whom ids name (default: ids as they are). */
+  readonly packOptions?: ReviewPackOptions;
   /** Today, for what is overdue (default: now); the same clock as the application service's. */
   readonly clock?: () => Date;
   /** Where errors that are not the library's go (default `console.error`); never to the client. */
@@ -52,7 +67,7 @@ export interface ReviewAppOptions {
  * (RFC 9457) with the library's `code`, and `rule` and field pointers where they apply.
  */
 export function createReviewApp(options: ReviewAppOptions): Hono {
-  const { planning, commitments } = options;
+  const { planning, store, readModels } = options;
   const clock = options.clock ?? (() => new Date());
   const logError = options.logError ?? console.error;
   const app = new Hono();
@@ -194,9 +209,9 @@ export function createReviewApp(options: ReviewAppOptions): Hono {
   app.get('/reps/:repId/actions', async (c) => {
     const repId = c.req.param('repId');
     // Read your own writes: the ledger folds every event committed before this request first.
-    await commitments.caughtUp();
+    await readModels.caughtUp();
     const asOf = clock().toISOString().slice(0, 10);
-    const ledger = commitmentsByOwner(commitments.state, { asOf, ownerIds: [repId] });
+    const ledger = commitmentsByOwner(readModels.state.ledger, { asOf, ownerIds: [repId] });
     // Overdue first (most days first), then by due date.
     const actions = ledger.owners
       .flatMap((owner) => owner.items)
@@ -205,10 +220,32 @@ export function createReviewApp(options: ReviewAppOptions): Hono {
   });
 
   app.get('/reviews/:reviewId/pack', async (c) => {
-    // The review pack's report model is not in @account-planning/reporting yet: until it is,
-    // the pack is the review's own record, which is what the pack is built from.
-    const { state, version } = await existingReview(c.req.param('reviewId'));
-    return c.json({ version, review: state }, 200, { ETag: etag(version) });
+    const reviewId = c.req.param('reviewId');
+    const { state, version } = await existingReview(reviewId);
+    await readModels.caughtUp();
+    const now = clock().toISOString();
+    // The runner mutates its state as events arrive: the pack reads a copy taken now.
+    const input = await readReviewPackInput(store, {
+      repId: state.repId!,
+      reviewId,
+      asOf: now.slice(0, 10),
+      generatedAt: now,
+      models: structuredClone(readModels.state),
+      ...(options.packOptions ? { options: options.packOptions } : {}),
+    });
+    const pack = buildReviewPack(input);
+    const headers = { ETag: etag(version), Vary: 'Accept' };
+    switch (packFormat(c.req.header('accept'))) {
+      case 'html':
+        return c.html(await renderHtml(pack), 200, headers);
+      case 'markdown':
+        return c.body(renderMarkdown(pack), 200, {
+          ...headers,
+          'Content-Type': 'text/markdown; charset=utf-8',
+        });
+      case 'json':
+        return c.json(pack, 200, headers);
+    }
   });
 
   /** The review's state. @throws {NotFoundError} when it was never scheduled. */
@@ -219,6 +256,20 @@ export function createReviewApp(options: ReviewAppOptions): Hono {
   }
 
   return app;
+}
+
+/**
+ * The pack's format from the `Accept` header: HTML for a browser, Markdown on request, else the
+ * report document as JSON (what a product's own UI renders).
+ */
+function packFormat(accept: string | undefined): 'html' | 'markdown' | 'json' {
+  const wanted = (accept ?? '').split(',').map((part) => part.split(';')[0]!.trim());
+  for (const type of wanted) {
+    if (type === 'text/html') return 'html';
+    if (type === 'text/markdown') return 'markdown';
+    if (type === 'application/json') return 'json';
+  }
+  return 'json';
 }
 
 /** Parses the JSON body (an empty body is `{}`). @throws {ValidationError} with field paths. */

@@ -1,11 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import {
   type AccountPlanning,
-  commitmentLedgerProjection,
   createAccountPlanning,
   createProjectionRunner,
   type EventStore,
+  readModelsProjection,
 } from '@account-planning/core';
+import type { ReviewPackOptions } from '@account-planning/reporting';
 import { serve } from '@hono/node-server';
 import { createReviewApp } from './reviewApp.js';
 
@@ -19,6 +20,8 @@ export interface ReviewServiceOptions {
   readonly ids?: () => string;
   /** Where unexpected errors go (default `console.error`). */
   readonly logError?: (error: unknown) => void;
+  /** How review packs are laid out and whom ids name. */
+  readonly packOptions?: ReviewPackOptions;
   /** The port (default 0: a free one the system picks). */
   readonly port?: number;
 }
@@ -33,7 +36,7 @@ export interface RunningReviewService {
 
 /**
  * Starts the review service on Node's HTTP server: the application service over `store`, the
- * commitment ledger kept current from it by a projection runner, and the Hono app in front.
+ * read models kept current from it by a projection runner, and the Hono app in front.
  */
 export async function startReviewService(
   options: ReviewServiceOptions,
@@ -44,13 +47,12 @@ export async function startReviewService(
     ...(clock ? { clock } : {}),
     ...(ids ? { ids } : {}),
   });
-  const commitments = await createProjectionRunner({
-    store,
-    projection: commitmentLedgerProjection,
-  });
+  const readModels = await createProjectionRunner({ store, projection: readModelsProjection });
   const app = createReviewApp({
     planning,
-    commitments,
+    store,
+    readModels,
+    ...(options.packOptions ? { packOptions: options.packOptions } : {}),
     ...(clock ? { clock } : {}),
     ...(logError ? { logError } : {}),
   });
@@ -66,7 +68,7 @@ export async function startReviewService(
             // Keep-alive connections would hold the process open until they time out.
             if ('closeIdleConnections' in server) server.closeIdleConnections();
           });
-          await commitments.stop();
+          await readModels.stop();
         },
       });
     });
