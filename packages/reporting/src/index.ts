@@ -63,3 +63,13 @@ export {
   type ReadReviewPackOptions,
   readReviewPackInput,
 } from './reports/reviewPack/readReviewPackInput.js';
+export {
+  buildTeamView,
+  type TeamViewInput,
+  type TeamViewModels,
+  type TeamViewOptions,
+} from './reports/teamView/buildTeamView.js';
+export {
+  type ReadTeamViewOptions,
+  readTeamViewInput,
+} from './reports/teamView/readTeamViewInput.js';

@@ -114,6 +114,7 @@ export {
   type ExpectedRejection,
 } from './deciderSpec/deciderSpec.js';
 export { buildSeedScenario, type SeedScenario } from './scenarios/seedScenario.js';
+export { buildTeamScenario, type TeamScenario } from './scenarios/teamScenario.js';
 export {
   checkScoringLaws,
   SCORING_LAWS,

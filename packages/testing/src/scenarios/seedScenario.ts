@@ -4,6 +4,7 @@ import {
   type EventStore,
   type Money,
 } from '@account-planning/core';
+import { seedId } from './seedId.js';
 
 /**
  * The ids of everything in the seed scenario, for assertions. Ids are ULID-shaped and fixed, so
@@ -45,15 +46,6 @@ export interface SeedScenario {
   };
   readonly plan: string;
   readonly contacts: { readonly dana: string; readonly raj: string };
-}
-
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-/** A fixed ULID-shaped id: `01SEED` and a counter. */
-function seedId(n: number): string {
-  let body = '';
-  for (let i = 0, v = n; i < 20; i++, v = Math.floor(v / 32)) body = CROCKFORD[v % 32] + body;
-  return `01SEED${body}`;
 }
 
 const eur = (euros: number): Money => ({ amountMinor: euros * 100, currency: 'EUR' });
