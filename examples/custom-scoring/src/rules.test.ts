@@ -9,6 +9,7 @@ const stored = async (file: string): Promise<unknown> =>
   JSON.parse(await readFile(new URL(file, rules), 'utf8'));
 
 describe("Northwind's stored opportunity rules", () => {
+  // #region laws
   it.each(['northwind-opportunity-v1.json', 'northwind-opportunity-v2.json'])(
     '%s obeys every scoring law',
     async (file) => {
@@ -19,6 +20,7 @@ describe("Northwind's stored opportunity rules", () => {
       expect(report.results.filter((r) => !r.passed)).toEqual([]);
     },
   );
+  // #endregion laws
 
   it('checks one property per law, and monotonicity once per factor', async () => {
     const v1 = checkScoringLaws(await stored('northwind-opportunity-v1.json'), { numRuns: 20 });
