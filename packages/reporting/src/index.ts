@@ -51,6 +51,16 @@ export {
 } from './formatting/formatValue.js';
 export { type HtmlOptions, renderHtml } from './html/renderHtml.js';
 export { renderMarkdown } from './markdown/renderMarkdown.js';
+export {
+  type AnnualPackInput,
+  type AnnualPackModels,
+  type AnnualPackOptions,
+  buildAnnualPack,
+} from './reports/annualPack/buildAnnualPack.js';
+export {
+  type ReadAnnualPackOptions,
+  readAnnualPackInput,
+} from './reports/annualPack/readAnnualPackInput.js';
 export type { ReportOptions } from './reports/reportOptions.js';
 export {
   buildReviewPack,

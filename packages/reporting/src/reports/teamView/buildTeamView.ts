@@ -7,7 +7,6 @@ import {
   concentrationByRep,
   mainCurrency,
   monthOf,
-  monthsOf,
   NotFoundError,
   type PlanCoverageLine,
   pipelineBy,
@@ -15,12 +14,9 @@ import {
   planCoverageOf,
   quarterOf,
   type ReadModels,
-  type RetentionWindow,
   type ReviewCadenceRule,
   type ReviewKind,
   type ReviewObligation,
-  retentionByGroup,
-  retentionWindowOf,
   reviewsDue,
   SalesPlanPeriod,
   salesPlanResults,
@@ -39,9 +35,13 @@ import {
 } from '../../formatting/formatValue.js';
 import { againstGoalChart } from '../charts/againstGoalChart.js';
 import { concentrationByRepChart } from '../charts/concentrationByRepChart.js';
-import { retentionByTerritoryChart } from '../charts/retentionByTerritoryChart.js';
 import { humanLabel } from '../labels/humanLabel.js';
 import { personName, type ReportOptions } from '../reportOptions.js';
+import {
+  periodText,
+  retentionByTerritoryBlocks,
+  retentionOfAccounts,
+} from '../retention/retentionByTerritoryBlocks.js';
 
 /** The read models a team view reads: every one but the position. */
 export type TeamViewModels = Pick<
@@ -142,8 +142,6 @@ export function buildTeamView(input: TeamViewInput): ReportDocument {
   const percent = (ratio: number) => formatPercent(ratio, locale);
   const date = (day: string) => formatDate(day, locale);
   const accountName = (id: string | null) => (id === null ? null : (book.accounts[id]?.name ?? id));
-  const territoryName = (id: string) =>
-    book.territories[id]?.name ?? (id === '(unassigned)' ? 'No territory' : id);
   const tiers = accountTiers(book, {
     asOf,
     accountIds: accounts.filter((a) => a.status !== 'lost').map((a) => a.accountId!),
@@ -151,11 +149,8 @@ export function buildTeamView(input: TeamViewInput): ReportDocument {
   });
   const topTiers = options.topTiers ?? ['A'];
 
-  const window = retentionWindowOf(retentionPeriod);
-  const retention = retentionByGroup(
-    { ...book, accounts: Object.fromEntries(accounts.map((a) => [a.accountId!, a])) },
-    { by: 'territory', window, currency },
-  );
+  const retention = retentionOfAccounts(book, accounts, retentionPeriod, currency);
+  const window = retention.window;
   const stocking = pipelineStockingByRep(input.models, {
     period: salesPeriod,
     asOf,
@@ -284,71 +279,17 @@ export function buildTeamView(input: TeamViewInput): ReportDocument {
   }
 
   function retentionSection(): ReportSection {
-    const rate = (emptyBase: boolean, value: number) => (emptyBase ? null : value);
-    const row = (group: string, r: typeof retention.total.retention): TableRow => {
-      const territory = book.territories[group];
-      return {
-        territory: group === 'all' ? 'Team' : territoryName(group),
-        tier: territory?.tier ?? null,
-        accounts: r.accountsAtStart,
-        kept: r.accountsRetained,
-        base: r.baseRevenue.amountMinor,
-        current: r.currentRevenue.amountMinor,
-        lost: r.lostRevenue.amountMinor,
-        logo: rate(r.emptyBase, r.logoRetention),
-        gross: rate(r.emptyBase, r.grossRevenueRetention),
-        net: rate(r.emptyBase, r.netRevenueRetention),
-      };
-    };
-    const blocks: ReportBlock[] = [
-      {
-        type: 'paragraph',
-        text: `Revenue of ${retentionPeriod} against ${periodText(window.base)} (seed 004), counting each account in the territory it was in on ${date(retention.cohortFixedAt)}. Logo retention is the share of accounts with revenue then that still have some; gross keeps what was kept, at most 100%; net counts growth too. New accounts are not in the cohort.`,
-      },
-    ];
-    const chart = retentionByTerritoryChart(
-      `Retention by territory, ${retentionPeriod}`,
-      retention.groups.map((g) => ({ name: territoryName(g.group), retention: g.retention })),
-      locale,
-    );
-    if (chart) blocks.push(chart);
-    blocks.push({
-      type: 'table',
-      id: 'retention-by-territory',
-      caption: `Retention by territory, ${retentionPeriod} against ${periodText(window.base)}`,
-      columns: [
-        { key: 'territory', label: 'Territory', type: 'text' },
-        { key: 'tier', label: 'Tier', type: 'text' },
-        { key: 'accounts', label: 'Accounts at start', type: 'number' },
-        { key: 'kept', label: 'Kept', type: 'number' },
-        { key: 'base', label: `Revenue ${periodText(window.base)}`, type: 'money', currency },
-        { key: 'current', label: `Revenue ${retentionPeriod}`, type: 'money', currency },
-        { key: 'lost', label: 'Revenue lost', type: 'money', currency },
-        { key: 'logo', label: 'Logo', type: 'percent' },
-        { key: 'gross', label: 'Gross', type: 'percent' },
-        { key: 'net', label: 'Net', type: 'percent' },
-      ],
-      rows: retention.groups.map((g) => row(g.group, g.retention)),
-      footer: [row('all', retention.total.retention)],
-      emptyText: 'No revenue in either period.',
-    });
-    const losses = retention.groups.flatMap((g) =>
-      g.losses.byCause.map(
-        (cause) =>
-          `${territoryName(g.group)}: ${cause.accounts} ${cause.accounts === 1 ? 'account' : 'accounts'} lost to ${humanLabel(cause.cause, true)} (${cause.category}), ${money(cause.revenue.amountMinor)} of revenue.`,
+    return {
+      id: 'retention',
+      title: 'Retention by territory',
+      blocks: retentionByTerritoryBlocks(
+        book,
+        retention,
+        'retention-by-territory',
+        currency,
+        locale,
       ),
-    );
-    if (losses.length > 0) {
-      blocks.push({ type: 'heading', text: 'Losses by reason' }, { type: 'list', items: losses });
-    }
-    const empty = retention.groups.filter((g) => g.retention.emptyBase);
-    if (empty.length > 0) {
-      blocks.push({
-        type: 'paragraph',
-        text: `No revenue in ${periodText(window.base)} to retain in ${empty.map((g) => territoryName(g.group)).join(', ')}: no rate is shown there.`,
-      });
-    }
-    return { id: 'retention', title: 'Retention by territory', blocks };
+    };
   }
 
   function stockingSection(): ReportSection {
@@ -662,16 +603,6 @@ export function buildTeamView(input: TeamViewInput): ReportDocument {
       ],
     };
   }
-}
-
-/** A range in words: `2025` for a whole year, `2025-Q4` for a whole quarter, else `2025-04 to 2026-03`. */
-function periodText(range: RetentionWindow['base']): string {
-  if (range.from.endsWith('-01') && range.to === `${range.from.slice(0, 4)}-12`) {
-    return range.from.slice(0, 4);
-  }
-  const quarter = quarterOf(range.from);
-  if (monthsOf(quarter)[0] === range.from && monthsOf(quarter)[2] === range.to) return quarter;
-  return range.from === range.to ? range.from : `${range.from} to ${range.to}`;
 }
 
 /** A day `YYYY-MM-DD` (an instant's day too), or a ValidationError naming `asOf`. */
