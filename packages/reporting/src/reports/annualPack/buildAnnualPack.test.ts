@@ -107,8 +107,8 @@ describe("the annual review pack of Sam's team for 2025", () => {
     // kept min(each) 36,000 of 40,000 gross, 44,000 net. North had no revenue in 2024.
     const rows = table('retention-by-territory').rows;
     expect(rows.map((r) => [r.territory, r.accounts, r.base, r.gross, r.net])).toEqual([
-      ['North', 0, 0, null, null],
-      ['South', 2, 4_000_000, 0.9, 1.1],
+      ['North (A)', 0, 0, null, null],
+      ['South (B)', 2, 4_000_000, 0.9, 1.1],
     ]);
     const losses = blocks().find((b) => b.type === 'list');
     expect(losses).toMatchObject({
@@ -131,9 +131,9 @@ describe("the annual review pack of Sam's team for 2025", () => {
     expect(ana!.rate).toBeCloseTo((4_400 / 122_000) * 0.9, 12);
     // Ben (territory): 10% x tier B's 1 x south's 1.1 = 11% of 44,000 = 4,840; one of two
     // opportunities won in 2025: twice as much pipeline.
+    expect(table('rep-years').rows[1]).toMatchObject({ territory: 'South (B)', winRate: 0.5 });
     expect(ben).toMatchObject({
       basis: 'Territory',
-      winRate: 0.5,
       growthGoal: 484_000,
       pipelineGoal: 968_000,
       planTarget: 4_800_000,

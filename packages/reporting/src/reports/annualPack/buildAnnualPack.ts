@@ -349,35 +349,45 @@ export function buildAnnualPack(input: AnnualPackInput): ReportDocument {
       },
       {
         type: 'table',
-        id: 'suggested-goals',
-        caption: `Suggested goals for ${next}, by territory tier and market factor`,
+        id: 'rep-years',
+        caption: `Each rep's ${year}: what the suggestions start from`,
         columns: [
           { key: 'rep', label: 'Rep', type: 'text' },
-          { key: 'territory', label: 'Territory', type: 'text' },
-          { key: 'basis', label: 'Basis', type: 'text' },
+          { key: 'territory', label: 'Territory (tier)', type: 'text' },
           { key: 'revenue', label: `Revenue ${year}`, type: 'money', currency },
-          { key: 'growth', label: `Growth ${year}`, type: 'percent', fractionDigits: 1 },
+          { key: 'growth', label: `Growth on ${year - 1}`, type: 'percent', fractionDigits: 1 },
           { key: 'winRate', label: 'Win rate', type: 'percent' },
-          { key: 'factor', label: 'Market factor', type: 'number', fractionDigits: 2 },
-          { key: 'rate', label: 'Suggested growth', type: 'percent', fractionDigits: 1 },
+          { key: 'factor', label: `Market factor ${next}`, type: 'number', fractionDigits: 2 },
+        ],
+        rows: performances.reps.map((rep) => ({
+          rep: name(rep.rep),
+          territory: `${book.territories[rep.territoryId]?.name ?? rep.territoryId} (${rep.tier})`,
+          revenue: rep.revenue.amountMinor,
+          growth: rep.growthRate,
+          winRate: rep.winRate ?? null,
+          factor: expectations.get(rep.rep)!.factor,
+        })),
+      },
+      {
+        type: 'table',
+        id: 'suggested-goals',
+        caption: `Suggested goals for ${next}, beside the ${next} plan's target and stocking goal already set`,
+        columns: [
+          { key: 'rep', label: 'Rep', type: 'text' },
+          { key: 'basis', label: 'Basis', type: 'text' },
+          { key: 'rate', label: 'Growth', type: 'percent', fractionDigits: 1 },
           { key: 'growthGoal', label: 'Growth goal', type: 'money', currency },
           { key: 'pipelineGoal', label: 'Pipeline to stock', type: 'money', currency },
-          { key: 'planTarget', label: `${next} target set`, type: 'money', currency },
-          { key: 'planPipeline', label: `${next} stocking goal set`, type: 'money', currency },
+          { key: 'planTarget', label: 'Target set', type: 'money', currency },
+          { key: 'planPipeline', label: 'Stocking goal set', type: 'money', currency },
         ],
         rows: performances.reps.map((rep) => {
-          const { expectation, mode, factor } = expectations.get(rep.rep)!;
+          const { expectation, mode } = expectations.get(rep.rep)!;
           const plan = planFor(rep.rep, next);
-          const territory = book.territories[rep.territoryId];
           const targetSet = plan?.targets.revenue;
           return {
             rep: name(rep.rep),
-            territory: `${territory?.name ?? rep.territoryId} (${rep.tier})`,
             basis: mode === 'uniform' ? 'Uniform' : 'Territory',
-            revenue: rep.revenue.amountMinor,
-            growth: rep.growthRate,
-            winRate: rep.winRate ?? null,
-            factor,
             rate: expectation.growthRate,
             growthGoal: expectation.growthGoal.amountMinor,
             pipelineGoal: expectation.pipelineGoal.amountMinor,

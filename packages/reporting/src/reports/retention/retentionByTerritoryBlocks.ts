@@ -60,10 +60,11 @@ export function retentionByTerritoryBlocks(
     book.territories[id]?.name ?? (id === '(unassigned)' ? 'No territory' : id);
   const rate = (r: Retention, value: number) => (r.emptyBase ? null : value);
   const row = (group: string, r: Retention): TableRow => ({
-    territory: group === 'all' ? 'Team' : territoryName(group),
-    tier: book.territories[group]?.tier ?? null,
+    territory:
+      group === 'all'
+        ? 'Team'
+        : `${territoryName(group)}${book.territories[group]?.tier ? ` (${book.territories[group]!.tier})` : ''}`,
     accounts: r.accountsAtStart,
-    kept: r.accountsRetained,
     base: r.baseRevenue.amountMinor,
     current: r.currentRevenue.amountMinor,
     lost: r.lostRevenue.amountMinor,
@@ -86,15 +87,13 @@ export function retentionByTerritoryBlocks(
   blocks.push({
     type: 'table',
     id: tableId,
-    caption: `Retention by territory, ${current} against ${base}`,
+    caption: `Retention by territory (tier), ${current} against ${base}: accounts and revenue at the start, revenue now, revenue lost`,
     columns: [
       { key: 'territory', label: 'Territory', type: 'text' },
-      { key: 'tier', label: 'Tier', type: 'text' },
-      { key: 'accounts', label: 'Accounts at start', type: 'number' },
-      { key: 'kept', label: 'Kept', type: 'number' },
-      { key: 'base', label: `Revenue ${base}`, type: 'money', currency },
-      { key: 'current', label: `Revenue ${current}`, type: 'money', currency },
-      { key: 'lost', label: 'Revenue lost', type: 'money', currency },
+      { key: 'accounts', label: 'Accounts', type: 'number' },
+      { key: 'base', label: base, type: 'money', currency },
+      { key: 'current', label: current, type: 'money', currency },
+      { key: 'lost', label: 'Lost', type: 'money', currency },
       { key: 'logo', label: 'Logo', type: 'percent' },
       { key: 'gross', label: 'Gross', type: 'percent' },
       { key: 'net', label: 'Net', type: 'percent' },
