@@ -61,6 +61,17 @@ export {
   type ReadAnnualPackOptions,
   readAnnualPackInput,
 } from './reports/annualPack/readAnnualPackInput.js';
+export {
+  buildPlanDocument,
+  PLAN_SECTION_TITLES,
+  type PlanDocumentInput,
+  type PlanDocumentModels,
+  type PlanDocumentOptions,
+} from './reports/planDocument/buildPlanDocument.js';
+export {
+  type ReadPlanDocumentOptions,
+  readPlanDocumentInput,
+} from './reports/planDocument/readPlanDocumentInput.js';
 export type { ReportOptions } from './reports/reportOptions.js';
 export {
   buildReviewPack,

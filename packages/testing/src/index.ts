@@ -113,6 +113,10 @@ export {
   deciderSpec,
   type ExpectedRejection,
 } from './deciderSpec/deciderSpec.js';
+export {
+  extendSeedScenarioWithPlan,
+  type SeedPlanScenario,
+} from './scenarios/seedPlanScenario.js';
 export { buildSeedScenario, type SeedScenario } from './scenarios/seedScenario.js';
 export { buildTeamScenario, type TeamScenario } from './scenarios/teamScenario.js';
 export {

@@ -47,6 +47,7 @@ import {
   revenueTrend,
 } from '../charts/revenueTrend.js';
 import { scoreBreakdownChart } from '../charts/scoreBreakdownChart.js';
+import { changeTrend, signed } from '../figures/changeTrend.js';
 import { humanLabel } from '../labels/humanLabel.js';
 import { personName, type ReportOptions } from '../reportOptions.js';
 import { scoreReasons } from '../scores/scoreReasons.js';
@@ -767,24 +768,4 @@ function bookOfPack(
     lines,
     totals: { revenue, previousRevenue, revenueByProductLine: byLine },
   };
-}
-
-function signed(n: number): string {
-  return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '±0';
-}
-
-/** A figure's change on the period before, as a trend: `+12% on the 12 months before`. */
-function changeTrend(now: number, before: number, locale: string): KeyFigure['trend'] {
-  if (before === 0) {
-    return now === 0
-      ? { direction: 'flat', sentiment: 'neutral', text: 'none in the 12 months before either' }
-      : { direction: 'up', sentiment: 'positive', text: 'none in the 12 months before' };
-  }
-  const ratio = (now - before) / before;
-  const text = `${ratio > 0 ? '+' : ratio < 0 ? '−' : '±'}${formatPercent(Math.abs(ratio), locale)} on the 12 months before`;
-  return ratio > 0.005
-    ? { direction: 'up', sentiment: 'positive', text }
-    : ratio < -0.005
-      ? { direction: 'down', sentiment: 'negative', text }
-      : { direction: 'flat', sentiment: 'neutral', text };
 }
