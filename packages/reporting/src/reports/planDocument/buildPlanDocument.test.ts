@@ -305,7 +305,7 @@ describe('the strategic account plan document of Acme Group', () => {
     // 20,000 + 10,000 + 6,000 = 36,000, 51% of 70,500.
     expect(plan['Revenue at risk']).toMatchObject({
       value: 3_600_000,
-      note: '51% of the expected, 3 risks',
+      note: '51% of the expected, if all 3 risks happen',
     });
     // Seed 003 from the record: 45,000 existing, no churn measurable (the book has no revenue
     // before 2025), Analytics 30,000 x 25% + Training 8,000 x 10% = 8,300: 53,300.

@@ -40,7 +40,7 @@ import {
   formatMoney,
   formatPercent,
 } from '../../formatting/formatValue.js';
-import { accountRevenueTrendChart, periodInWords, revenueTrend } from '../charts/revenueTrend.js';
+import { bookRevenueTrendChart, periodInWords, revenueTrend } from '../charts/revenueTrend.js';
 import { scoreBreakdownChart } from '../charts/scoreBreakdownChart.js';
 import { changeTrend } from '../figures/changeTrend.js';
 import { humanLabel } from '../labels/humanLabel.js';
@@ -476,15 +476,14 @@ export function buildPlanDocument(input: PlanDocumentInput): ReportDocument {
       { from: previousRange(trailing).from, to: trailing.to },
       account!.openedAt ? account!.openedAt.slice(0, 7) : undefined,
     );
-    const chart = trend.totals.some((t) => t > 0)
-      ? accountRevenueTrendChart(accountName, trend, currency, locale)
-      : null;
-    if (chart)
-      blocks.push({
-        ...chart,
-        size: 'standard',
-        caption: `Revenue of ${accountName} by ${trend.granularity}`,
-      });
+    // Bars from zero by product line: a line from the lowest quarter would make +50% look tenfold.
+    const chart = bookRevenueTrendChart(
+      `Revenue of ${accountName} by ${trend.granularity} and product line`,
+      trend,
+      currency,
+      locale,
+    );
+    if (chart) blocks.push(chart);
     if (health && health.flags.length > 0) {
       blocks.push(
         { type: 'heading', text: 'Health warnings' },
@@ -967,7 +966,8 @@ export function buildPlanDocument(input: PlanDocumentInput): ReportDocument {
     const s = sections.teamAlignment;
     if (!s) return section('teamAlignment', [{ type: 'paragraph', text: NOT_WRITTEN }]);
     const blocks: ReportBlock[] = [
-      { type: 'paragraph', text: `The account team meets: ${s.teamCadence}.` },
+      { type: 'heading', text: 'How often the account team works the account' },
+      { type: 'paragraph', text: s.teamCadence },
     ];
     if (s.alignmentIssues.length > 0) {
       blocks.push({
@@ -1055,19 +1055,7 @@ export function buildPlanDocument(input: PlanDocumentInput): ReportDocument {
           label: 'Revenue at risk',
           value: exposure,
           format: { type: 'money', currency },
-          note:
-            expected > 0
-              ? `${formatPercent(exposure / expected, locale)} of the expected, ${s.risks.length} ${s.risks.length === 1 ? 'risk' : 'risks'}`
-              : `${s.risks.length} risks`,
-          ...(exposure > 0
-            ? {
-                trend: {
-                  direction: 'flat',
-                  sentiment: 'negative',
-                  text: 'exposure if every risk happens',
-                },
-              }
-            : {}),
+          note: `${expected > 0 ? `${formatPercent(exposure / expected, locale)} of the expected, ` : ''}if ${s.risks.length === 1 ? 'the one risk happens' : `all ${s.risks.length} risks happen`}`,
         },
       );
     }
@@ -1107,10 +1095,14 @@ export function buildPlanDocument(input: PlanDocumentInput): ReportDocument {
         emptyText: 'No risk listed.',
       });
     }
-    blocks.push(bridgeChart(record.plan, record.churnRate), {
-      type: 'paragraph',
-      text: `${record.churnNote}${record.plan.notCounted.amountMinor > 0 ? ` Not counted: ${money(record.plan.notCounted.amountMinor)} of weighted renewals and new business, the one already in the existing revenue, the other not from it.` : ''}`,
-    });
+    blocks.push(
+      { type: 'heading', text: "The record's revenue plan" },
+      bridgeChart(record.plan, record.churnRate),
+      {
+        type: 'paragraph',
+        text: `${record.churnNote}${record.plan.notCounted.amountMinor > 0 ? ` Not counted: ${money(record.plan.notCounted.amountMinor)} of weighted renewals and new business, the one already in the existing revenue, the other not from it.` : ''}`,
+      },
+    );
     return section('revenuePlan', blocks, true);
   }
 
