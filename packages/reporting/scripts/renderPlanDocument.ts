@@ -44,12 +44,13 @@ const page = await browser.newPage({ viewport: { width: 960, height: 1200 } });
 await page.goto(`file://${file}`);
 await page.screenshot({ path: join(out, 'plan-document.png'), fullPage: true });
 if (process.argv.includes('--docs')) {
-  // The part a reader of the docs wants to see: the relationship map, then the revenue plan.
+  // The part a reader of the docs wants to see: the relationship map, and what goes with it.
   const docsImage = join(here, '..', '..', '..', 'docs', 'images', 'reporting-plan-document.png');
-  const top = await page.locator('#relationship-overview').boundingBox();
+  const top = (await page.locator('#relationship-overview').boundingBox())!.y - 16;
+  const next = (await page.locator('#competitive-strategy').boundingBox())!.y - 24;
   await page.screenshot({
     path: docsImage,
-    clip: { x: 0, y: Math.max(0, (top?.y ?? 0) - 16), width: 960, height: 1400 },
+    clip: { x: 0, y: top, width: 960, height: next - top },
     fullPage: true,
   });
 }

@@ -46,13 +46,15 @@ beforeAll(async () => {
   store = createMemoryEventStore({ registry: createDomainEventRegistry() });
   s = await buildSeedScenario(store);
   p = await extendSeedScenarioWithPlan(store, s);
+  // #region plan-document
   input = await readPlanDocumentInput(store, {
-    accountId: s.accounts.acmeGroup,
+    accountId: s.accounts.acmeGroup, // the plan that counts for the account, unless planId names one
     asOf: '2026-04-15',
     generatedAt: '2026-04-15T08:00:00Z',
     options: { names, assignedTiers: s.tiers },
   });
   doc = buildPlanDocument(input);
+  // #endregion plan-document
 });
 
 const section = (id: string): ReportSection => doc.sections.find((x) => x.id === id)!;
