@@ -145,6 +145,8 @@ function viewFor(
 }
 
 interface Row {
+  /** The row's index: categories are laid out in the order of their first row. */
+  readonly i: number;
   readonly c: string;
   readonly v: number | null;
   readonly s?: string;
@@ -155,7 +157,7 @@ interface Row {
 function rowsOf(chart: ChartBlock, locale: string): Row[] {
   const format = chart.y.format;
   const seriesOrder = new Map<string, number>();
-  return chart.data.map((datum) => {
+  return chart.data.map((datum, i) => {
     const raw = datum[chart.y.field];
     const value =
       typeof raw !== 'number'
@@ -164,7 +166,7 @@ function rowsOf(chart: ChartBlock, locale: string): Row[] {
           ? // Drawing needs a position, not an amount: the exact decimal, read as a number.
             Number(minorToDecimal(raw, format.currency))
           : raw;
-    const row: Row = { c: categoryLabel(chart, datum[chart.x.field], locale), v: value };
+    const row: Row = { i, c: categoryLabel(chart, datum[chart.x.field], locale), v: value };
     if (!chart.series) return row;
     const series = String(datum[chart.series.field]);
     let order = seriesOrder.get(series);

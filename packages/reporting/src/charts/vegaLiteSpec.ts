@@ -19,8 +19,8 @@ export const DATA_NAME = 'rows';
  * The Vega-Lite specification of a chart, without its data: one spec per (kind, axes, series,
  * size, locale), so charts that differ only in data (one revenue trend per account) share one
  * compiled spec and one Vega view. Rows are read from the named data source {@link DATA_NAME}
- * with fields `c` (category label), `v` (value, in major units for money), `s` (series) and
- * `o` (the series' order of first appearance).
+ * with fields `c` (category label), `v` (value, in major units for money), `s` (series), `o`
+ * (the series' order of first appearance) and `i` (the row's index, which orders the categories).
  *
  * A `compact` chart is a sparkline: the shape of a trend with no axes, grid or titles (its
  * range is told in words beside it). Axes are most of the cost of drawing a chart, and a
@@ -36,7 +36,9 @@ export function vegaLiteSpec(chart: ChartBlock, locale: string): TopLevelSpec {
   const category = {
     field: 'c',
     type: 'ordinal' as const,
-    sort: null,
+    // In the order of the rows, from each row's index `i`: `sort: null` (order of appearance)
+    // would let a reused view keep the places of categories it saw in an earlier chart.
+    sort: { field: 'i', op: 'min' as const },
     // Long category names on a horizontal bar chart speak for themselves; the caption says
     // what they are.
     title: horizontal ? null : chart.x.label,
