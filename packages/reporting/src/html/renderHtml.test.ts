@@ -206,6 +206,35 @@ describe('renderHtml', () => {
     expect(count(html, '<li class="blank" aria-hidden="true">')).toBe(5);
   });
 
+  it('sets a long key figure smaller instead of breaking it across lines', async () => {
+    const money = { type: 'money', currency: 'EUR' } as const;
+    const html = await renderHtml({
+      schemaVersion: 1,
+      title: 'Figures',
+      generatedAt: '2026-03-02T09:00:00Z',
+      metadata: [],
+      sections: [
+        {
+          id: 'figures',
+          title: 'Figures',
+          blocks: [
+            {
+              type: 'keyFigures',
+              figures: [
+                { label: 'Short', value: 1_234_500, format: money },
+                { label: 'Long', value: 707_730_000, format: money },
+                { label: 'Longer', value: 70_773_000_000, format: money },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    expect(html).toContain('<span class="value">€12,345.00</span>');
+    expect(html).toContain('<span class="value long">€7,077,300.00</span>');
+    expect(html).toContain('<span class="value longer">€707,730,000.00</span>');
+  });
+
   it('starts a section on a new page when asked and lists sections when there are many', async () => {
     const html = await renderHtml(sampleReport);
     expect(count(html, '<section class="page-break" aria-labelledby="pipeline">')).toBe(1);

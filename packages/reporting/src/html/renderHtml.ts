@@ -117,14 +117,28 @@ function paragraphs(text: string): string {
     .join('');
 }
 
+// A figure's box is at least 150px wide: a long value (`€7,077,300.00`) is set smaller rather
+// than broken across lines.
+function valueClass(text: string): string {
+  const length = [...text].length;
+  return length > 16
+    ? 'value longest'
+    : length > 13
+      ? 'value longer'
+      : length > 10
+        ? 'value long'
+        : 'value';
+}
+
 function keyFigures(block: KeyFiguresBlock, locale: string): string {
   const items = block.figures.map((figure) => {
-    const value = esc(formatValue(figure.format, figure.value, locale));
+    const text = formatValue(figure.format, figure.value, locale);
+    const value = esc(text);
     const trend = figure.trend
       ? `<span class="trend ${esc(figure.trend.sentiment)}"><span aria-hidden="true">${TREND_ARROWS[figure.trend.direction] ?? ''} </span>${esc(figure.trend.text)}</span>`
       : '';
     const note = figure.note ? `<span class="note">${esc(figure.note)}</span>` : '';
-    return `<li class="key-figure"><span class="label">${esc(figure.label)}</span><span class="value">${value}</span>${trend}${note}</li>`;
+    return `<li class="key-figure"><span class="label">${esc(figure.label)}</span><span class="${valueClass(text)}">${value}</span>${trend}${note}</li>`;
   });
   return `<ul class="key-figures">${items.join('')}</ul>`;
 }

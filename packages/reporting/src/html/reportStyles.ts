@@ -34,6 +34,9 @@ li{margin:2px 0}
 .key-figure{margin:0;border:1px solid var(--rule);border-radius:8px;padding:10px 12px;display:flex;flex-direction:column;gap:2px}
 .key-figure .label{font-size:.8rem;color:var(--muted);line-height:1.3}
 .key-figure .value{font-size:1.4rem;font-weight:650;line-height:1.25;font-variant-numeric:tabular-nums;overflow-wrap:anywhere}
+.key-figure .value.long{font-size:1.15rem}
+.key-figure .value.longer{font-size:1rem}
+.key-figure .value.longest{font-size:.9rem}
 .key-figure .trend,.key-figure .note{font-size:.8rem;line-height:1.3}
 .key-figure .note{color:var(--muted)}
 .trend.positive{color:var(--good)}.trend.negative{color:var(--bad)}.trend.neutral{color:var(--muted)}
