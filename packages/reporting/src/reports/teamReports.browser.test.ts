@@ -1,42 +1,31 @@
-import { existsSync } from 'node:fs';
 import { createDomainEventRegistry } from '@account-planning/core';
 import { createMemoryEventStore } from '@account-planning/store-memory';
 import { buildTeamScenario } from '@account-planning/testing';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ACCESSIBLE,
+  accessibilityProblems,
+  chartsOf,
+  drawnFigures,
+  launchChromium,
+  openReport,
+} from '../../test/reportInChromium.js';
 import {
   buildAnnualPack,
   buildTeamView,
-  type ChartBlock,
   type ReportDocument,
   readAnnualPackInput,
   readTeamViewInput,
   renderHtml,
 } from '../index.js';
 
-// Debian's chromium package; CI (.ci/run) installs it when it is missing.
-const CHROMIUM = '/usr/bin/chromium';
-const PAGE_URL = 'http://report.invalid/report.html';
 const names = { 'rep-ana': 'Ana Lima', 'rep-ben': 'Ben Carter', 'mgr-sam': 'Sam Okafor' };
-
-const chartsOf = (doc: ReportDocument) =>
-  doc.sections
-    .flatMap((section) => [
-      ...section.blocks,
-      ...(section.subsections ?? []).flatMap((s) => s.blocks),
-    ])
-    .filter((block): block is ChartBlock => block.type === 'chart');
 
 let browser: Browser;
 const reports: Record<string, ReportDocument> = {};
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}. Install it with \`apt-get install -y chromium\` ` +
-        '(bash .ci/run does this) and run the tests again.',
-    );
-  }
   const store = createMemoryEventStore({ registry: createDomainEventRegistry() });
   const s = await buildTeamScenario(store);
   reports['team view'] = buildTeamView(
@@ -55,10 +44,7 @@ beforeAll(async () => {
       options: { names },
     }),
   );
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -69,35 +55,12 @@ describe.each(['team view', 'annual pack'])('the HTML %s in headless Chromium', 
   it('loads with no console error or request, shows every chart, and prints to PDF', async () => {
     const doc = reports[which]!;
     const html = await renderHtml(doc);
-    const page = await browser.newPage();
-    const consoleErrors: string[] = [];
-    const otherRequests: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
-    page.on('request', (request) => {
-      if (request.url() !== PAGE_URL) otherRequests.push(request.url());
-    });
-    await page.route('**/*', (route) =>
-      route.request().url() === PAGE_URL
-        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
-        : route.abort('blockedbyclient'),
-    );
-    await page.goto(PAGE_URL, { waitUntil: 'load' });
+    const { page, consoleErrors, otherRequests } = await openReport(browser, html);
     expect(consoleErrors).toEqual([]);
     expect(otherRequests).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual(ACCESSIBLE);
 
-    const figures = await page.locator('figure.chart').evaluateAll((nodes) =>
-      nodes.map((figure) => {
-        const svg = figure.querySelector('svg');
-        const box = svg?.getBoundingClientRect();
-        return {
-          label: svg?.getAttribute('aria-label'),
-          drawn: (box?.width ?? 0) > 100 && (box?.height ?? 0) > 20,
-        };
-      }),
-    );
+    const figures = await drawnFigures(page);
     const charts = chartsOf(doc);
     expect(charts.length).toBeGreaterThanOrEqual(3);
     expect(figures).toEqual(charts.map((chart) => ({ label: chart.alt, drawn: true })));

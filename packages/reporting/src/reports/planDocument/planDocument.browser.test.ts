@@ -1,35 +1,31 @@
-import { existsSync } from 'node:fs';
 import { createDomainEventRegistry } from '@account-planning/core';
 import { createMemoryEventStore } from '@account-planning/store-memory';
 import { buildSeedScenario, extendSeedScenarioWithPlan } from '@account-planning/testing';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  ACCESSIBLE,
+  accessibilityProblems,
+  chartsOf,
+  drawnFigures,
+  launchChromium,
+  openReport,
+} from '../../../test/reportInChromium.js';
+import {
   buildPlanDocument,
-  type ChartBlock,
   type ReportDocument,
   readPlanDocumentInput,
   renderHtml,
 } from '../../index.js';
 
-// Debian's chromium package; CI (.ci/run) installs it when it is missing.
-const CHROMIUM = '/usr/bin/chromium';
-const PAGE_URL = 'http://report.invalid/plan-document.html';
-
 describe("Acme Group's plan document as HTML in headless Chromium", () => {
   let browser: Browser;
   let page: Page;
   let doc: ReportDocument;
-  const consoleErrors: string[] = [];
-  const otherRequests: string[] = [];
+  let consoleErrors: string[];
+  let otherRequests: string[];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium not found at ${CHROMIUM}. Install it with \`apt-get install -y chromium\` ` +
-          '(bash .ci/run does this) and run the tests again.',
-      );
-    }
     const store = createMemoryEventStore({ registry: createDomainEventRegistry() });
     const s = await buildSeedScenario(store);
     await extendSeedScenarioWithPlan(store, s);
@@ -45,26 +41,12 @@ describe("Acme Group's plan document as HTML in headless Chromium", () => {
       }),
     );
     const html = await renderHtml(doc);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync'],
-    });
+    browser = await launchChromium();
     // A4 is 794 CSS pixels wide: the width the document must fit when printed.
-    page = await browser.newPage({ viewport: { width: 794, height: 1123 } });
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
-    page.on('request', (request) => {
-      if (request.url() !== PAGE_URL) otherRequests.push(request.url());
-    });
-    // Every request goes through here: the page itself is served, anything else is refused.
-    await page.route('**/*', (route) =>
-      route.request().url() === PAGE_URL
-        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
-        : route.abort('blockedbyclient'),
-    );
-    await page.goto(PAGE_URL, { waitUntil: 'load' });
+    ({ page, consoleErrors, otherRequests } = await openReport(browser, html, {
+      width: 794,
+      height: 1123,
+    }));
   });
 
   afterAll(async () => {
@@ -76,26 +58,19 @@ describe("Acme Group's plan document as HTML in headless Chromium", () => {
     expect(otherRequests).toEqual([]);
   });
 
+  it('has one h1, headings that never skip a level, captioned tables and scoped headers', async () => {
+    expect(await accessibilityProblems(page)).toEqual(ACCESSIBLE);
+  });
+
   it('draws every chart: the revenue by quarter, the score breakdown, the monthly plan, the bridge', async () => {
-    const charts = doc.sections
-      .flatMap((section) => section.blocks)
-      .filter((block): block is ChartBlock => block.type === 'chart');
+    const charts = chartsOf(doc);
     expect(charts.map((chart) => chart.kind)).toEqual([
       'stackedBar',
       'stackedHorizontalBar',
       'bar',
       'horizontalBar',
     ]);
-    const figures = await page.locator('figure.chart').evaluateAll((nodes) =>
-      nodes.map((figure) => {
-        const svg = figure.querySelector('svg');
-        const box = svg?.getBoundingClientRect();
-        return {
-          label: svg?.getAttribute('aria-label'),
-          drawn: (box?.width ?? 0) > 100 && (box?.height ?? 0) > 20,
-        };
-      }),
-    );
+    const figures = await drawnFigures(page);
     expect(figures).toEqual(charts.map((chart) => ({ label: chart.alt, drawn: true })));
   });
 
