@@ -1,7 +1,7 @@
 // Renders the sample review pack to examples-out/ (HTML, Markdown, JSON, CSV and a full-page
 // screenshot taken with headless Chromium), measures what charts cost, and times a synthetic
-// 500-account pack. `pnpm --filter @account-planning/reporting sample [--docs]`; `--docs` also
-// writes the screenshot used by docs/reporting.md. Not part of the published package.
+// 500-account pack. `pnpm --filter @account-planning/reporting sample`. Not part of the
+// published package.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,15 +34,6 @@ const browser = await chromium.launch({
 const page = await browser.newPage({ viewport: { width: 960, height: 1200 } });
 await page.goto(`file://${join(out, 'sample-review-pack.html')}`);
 await page.screenshot({ path: join(out, 'sample-review-pack.png'), fullPage: true });
-if (process.argv.includes('--docs')) {
-  const docsImage = join(here, '..', '..', '..', 'docs', 'images', 'reporting-review-pack.png');
-  mkdirSync(dirname(docsImage), { recursive: true });
-  await page.screenshot({
-    path: docsImage,
-    clip: { x: 0, y: 0, width: 960, height: 1500 },
-    fullPage: true,
-  });
-}
 await page.pdf({ path: join(out, 'sample-review-pack.pdf'), format: 'A4', printBackground: true });
 await browser.close();
 console.log(`wrote ${out}`);
