@@ -20,15 +20,14 @@ import {
 } from './vegaLiteSpec.js';
 
 interface CachedView {
-  readonly view: Vega.View;
-  // Renders on one view run one at a time: each sets the view's data, then draws it.
-  queue: Promise<unknown>;
+  readonly runtime: Vega.Runtime;
 }
 
-// Compiling a Vega-Lite spec and parsing it into a Vega runtime costs about 8 ms, creating a
-// view about 4 ms; setting new data on an existing view and drawing it well under 1 ms for a
-// small trend. So views are kept per spec (the spec holds everything but the data), and the
-// 500 per-account trends of a review pack share one.
+// Compiling a Vega-Lite spec and parsing it into a Vega runtime costs about 8 ms; so runtimes
+// are kept per spec (the spec holds everything but the data), and the 500 per-account trends of
+// a review pack share one. Each chart gets a view of its own (a few ms): a view reused for other
+// data keeps the places its earlier data gave categories, series and axis items, so the same
+// chart would be drawn differently, or out of order, depending on what was drawn before.
 const views = new Map<string, CachedView>();
 const MAX_VIEWS = 64;
 
@@ -120,7 +119,7 @@ function shapeKey(chart: ChartBlock, locale: string): string {
   ]);
 }
 
-function viewFor(
+function runtimeFor(
   { vega, compile, logger }: ChartEngine,
   chart: ChartBlock,
   locale: string,
@@ -132,14 +131,11 @@ function viewFor(
     views.delete(key);
   } else {
     const spec = vegaLiteSpec(chart, locale);
-    const runtime = vega.parse(compile(spec, { logger }).spec);
-    cached = { view: new vega.View(runtime, { renderer: 'none' }), queue: Promise.resolve() };
+    cached = { runtime: vega.parse(compile(spec, { logger }).spec) };
   }
   views.set(key, cached);
   if (views.size > MAX_VIEWS) {
-    const oldest = views.keys().next().value as string;
-    views.get(oldest)?.view.finalize();
-    views.delete(oldest);
+    views.delete(views.keys().next().value as string);
   }
   return cached;
 }
@@ -182,23 +178,23 @@ function rowsOf(chart: ChartBlock, locale: string): Row[] {
  * A chart drawn to a standalone SVG string by Vega-Lite and Vega on the server, with no DOM
  * and no external references (no fonts, images or links: text uses the reader's system
  * fonts). The root `<svg>` has `role="img"`, an `aria-label` and a `<title>` holding the
- * chart's alt text. Views are cached per chart shape, so charts that differ only in data
- * cost a redraw, not a compile. The same chart always gives the same string, whatever was
- * drawn before.
+ * chart's alt text. Compiled specs are cached per chart shape, so charts that differ only in
+ * data cost a new view and a draw, not a compile. The same chart always gives the same string,
+ * whatever was drawn before.
  */
 export async function renderChartSvg(
   chart: ChartBlock,
   locale: string = DEFAULT_LOCALE,
 ): Promise<string> {
-  const cached = viewFor(await chartEngine(), chart, locale);
-  const rows = rowsOf(chart, locale);
-  const draw = async () => {
-    cached.view.data(DATA_NAME, rows);
-    return cached.view.toSVG();
-  };
-  const drawn = cached.queue.then(draw, draw);
-  cached.queue = drawn.catch(() => undefined);
-  return accessibleSvg(await drawn, chart.alt);
+  const loaded = await chartEngine();
+  const { runtime } = runtimeFor(loaded, chart, locale);
+  const view = new loaded.vega.View(runtime, { renderer: 'none' });
+  try {
+    view.data(DATA_NAME, rowsOf(chart, locale));
+    return accessibleSvg(await view.toSVG(), chart.alt);
+  } finally {
+    view.finalize();
+  }
 }
 
 function accessibleSvg(svg: string, alt: string): string {

@@ -164,6 +164,27 @@ describe('renderHtml', () => {
     expect((await renderChartSvg(chart)) === first).toBe(true);
   });
 
+  it('colours the series of a reused view in this chart’s order, whatever the last chart had', async () => {
+    const chart: ChartBlock = {
+      type: 'chart',
+      kind: 'stackedBar',
+      caption: 'Revenue by line',
+      alt: 'Revenue by quarter and line.',
+      x: { field: 'q', label: 'Quarter', format: 'text' },
+      y: { field: 'v', label: 'Revenue', format: { type: 'money', currency: 'EUR' } },
+      series: { field: 'line', label: 'Line' },
+      data: [
+        { q: 'Q1', line: 'Licences', v: 100 },
+        { q: 'Q1', line: 'Services', v: 50 },
+        { q: 'Q2', line: 'Licences', v: 120 },
+        { q: 'Q2', line: 'Services', v: 60 },
+      ],
+    };
+    const first = await renderChartSvg(chart);
+    await renderChartSvg({ ...chart, data: [{ q: 'Q1', line: 'Services', v: 10 }] });
+    expect((await renderChartSvg(chart)) === first).toBe(true);
+  });
+
   it('stacks a horizontal bar in the order series first appear, which the legend follows', async () => {
     const svg = await renderChartSvg({
       type: 'chart',
