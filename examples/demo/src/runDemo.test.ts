@@ -39,7 +39,7 @@ async function snapshot(root: string): Promise<Record<string, string>> {
 }
 
 describe('a run of the demo on the memory store', () => {
-  it('writes each rep’s review pack as HTML, Markdown and CSV, and an index, and says what to open', async () => {
+  it('writes each rep’s review pack, the plans, the team view and the annual pack as HTML, Markdown and CSV, and an index, and says what to open', async () => {
     const out = join(dir, 'first');
     const { run, printed } = await runSmall(out);
     const files = await snapshot(out);
@@ -49,7 +49,16 @@ describe('a run of the demo on the memory store', () => {
       const csv = Object.keys(files).filter((f) => f.startsWith(`review-packs/${rep}/csv/`));
       expect(csv.length).toBeGreaterThan(0);
     }
+    // The manager's reports and a plan document for each approved plan.
+    expect(files['team-view/team-view.html']).toMatch(/^<!DOCTYPE html>/);
+    expect(files['team-view/team-view.md']).toMatch(/^# Team view: Morgan Reyes/);
+    expect(files['annual-pack/annual-pack-2025.md']).toMatch(/^# Annual review 2025/);
+    const plans = Object.keys(files).filter((f) => /^plans\/[a-z0-9-]+\/plan\.html$/.test(f));
+    expect(plans.length).toBeGreaterThanOrEqual(3);
+    for (const plan of plans)
+      expect(files[plan.replace(/html$/, 'md')]).toMatch(/^# Strategic account plan: /);
     expect(files['index.html']).toContain('review-packs/ana-lima/review-pack.html');
+    expect(files['index.html']).toContain('team-view/team-view.html');
     expect(Object.keys(files).sort()).toEqual([...run.files].sort());
     expect(run.reused).toBe(false);
     expect(printed).toContain(

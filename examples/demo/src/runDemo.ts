@@ -71,10 +71,11 @@ export async function runDemo(
       } else {
         const empty = (await opened.store.readAll({ limit: 1 })).events.length === 0;
         if (!empty) {
-          progress.line(
-            `  ${opened.where} holds ${holdsThisBook ? 'this book; --fresh' : 'another or an unfinished book'}: emptying it`,
+          const why = options.fresh ? '--fresh' : 'it holds another book, or an unfinished one';
+          const current = opened;
+          opened = await progress.step(`Emptying ${current.where} (${why})`, 1, () =>
+            current.wipe(),
           );
-          opened = await opened.wipe();
           planning = planningOn(opened.store);
         }
       }

@@ -13,7 +13,7 @@ export interface Progress {
   step<T>(name: string, total: number, run: (tick: () => void) => Promise<T>): Promise<T>;
 }
 
-const BAR_WIDTH = 28;
+const BAR_WIDTH = 20;
 const REDRAW_MS = 80;
 
 /**
@@ -35,21 +35,23 @@ export function createProgress(
       const draw = () => {
         const share = total === 0 ? 1 : Math.min(1, done / total);
         const filled = Math.round(share * BAR_WIDTH);
-        const bar = `${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}`;
-        const text = `  ${name} ${bar} ${String(Math.round(share * 100)).padStart(3)}% ${done}/${total}`;
+        const meter = `${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}`;
+        const text = `  ${name} ${String(Math.round(share * 100)).padStart(3)}% ${done}/${total} ${meter}`;
         out.write(`\r${text.slice(0, (out.columns ?? 100) - 1)}\x1b[K`);
       };
-      if (tty) draw();
+      // A one-unit step has nothing to show but its end.
+      const bar = tty && total > 1;
+      if (bar) draw();
       const result = await run(() => {
         done += 1;
-        if (tty && now() - drawn >= REDRAW_MS) {
+        if (bar && now() - drawn >= REDRAW_MS) {
           drawn = now();
           draw();
         }
       });
       const seconds = ((now() - started) / 1000).toFixed(1);
       const count = total > 1 ? ` (${total.toLocaleString('en-GB')})` : '';
-      out.write(`${tty ? '\r\x1b[K' : ''}  ✓ ${name}${count}: ${seconds} s\n`);
+      out.write(`${bar ? '\r\x1b[K' : ''}  ✓ ${name}${count}: ${seconds} s\n`);
       return result;
     },
   };

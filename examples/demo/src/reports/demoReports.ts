@@ -1,8 +1,14 @@
 import type { EventStore, ReadModels } from '@account-planning/core';
 import {
+  buildAnnualPack,
+  buildPlanDocument,
   buildReviewPack,
+  buildTeamView,
   type ReportDocument,
+  readAnnualPackInput,
+  readPlanDocumentInput,
   readReviewPackInput,
+  readTeamViewInput,
 } from '@account-planning/reporting';
 import type { DemoScenario } from '../scenario/demoScenario.js';
 
@@ -52,7 +58,7 @@ const reviewPacks: DemoReport = {
         asOf: scenario.asOf,
         generatedAt: scenario.generatedAt,
         models,
-        options: { names: scenario.names },
+        options: { names: scenario.names, assignedTiers: scenario.tiers },
       });
       documents.push({
         folder: `review-packs/${slug(rep.name)}`,
@@ -65,8 +71,86 @@ const reviewPacks: DemoReport = {
   },
 };
 
+/** The strategic plan document of each account with an approved plan (seed 002). */
+const planDocuments: DemoReport = {
+  folder: 'plans',
+  title: 'Strategic account plans',
+  async produce({ store, scenario, models }) {
+    const documents: DemoDocument[] = [];
+    for (const plan of scenario.plans) {
+      const account = scenario.accounts.find((a) => a.accountId === plan.accountId)!;
+      const input = await readPlanDocumentInput(store, {
+        accountId: plan.accountId,
+        planId: plan.planId,
+        asOf: scenario.asOf,
+        generatedAt: scenario.generatedAt,
+        models,
+        options: { names: scenario.names, assignedTiers: scenario.tiers },
+      });
+      documents.push({
+        folder: `plans/${slug(account.name)}`,
+        name: 'plan',
+        label: `${account.name}: strategic plan (${scenario.names[plan.repId]})`,
+        document: buildPlanDocument(input),
+      });
+    }
+    return documents;
+  },
+};
+
+/** The manager's view of the team: retention, pipeline against goal, what is overdue. */
+const teamView: DemoReport = {
+  folder: 'team-view',
+  title: "The manager's team view",
+  async produce({ store, scenario, models }) {
+    const input = await readTeamViewInput(store, {
+      managerId: scenario.managerId,
+      asOf: scenario.asOf,
+      generatedAt: scenario.generatedAt,
+      models,
+      options: { names: scenario.names, assignedTiers: scenario.tiers },
+    });
+    return [
+      {
+        folder: 'team-view',
+        name: 'team-view',
+        label: `${scenario.names[scenario.managerId]}'s team view`,
+        document: buildTeamView(input),
+      },
+    ];
+  },
+};
+
+/** The annual review pack for 2025 (seed 000): the year's results and next year's goals. */
+const annualPack: DemoReport = {
+  folder: 'annual-pack',
+  title: 'Annual review pack',
+  async produce({ store, scenario, models }) {
+    const input = await readAnnualPackInput(store, {
+      managerId: scenario.managerId,
+      year: 2025,
+      generatedAt: scenario.generatedAt,
+      models,
+      options: { names: scenario.names, assignedTiers: scenario.tiers },
+    });
+    return [
+      {
+        folder: 'annual-pack',
+        name: 'annual-pack-2025',
+        label: 'The annual review pack, 2025',
+        document: buildAnnualPack(input),
+      },
+    ];
+  },
+};
+
 /**
  * The reports the demo writes, in the order they are listed: one entry per report, each
  * written as HTML, Markdown and a CSV file per table.
  */
-export const DEMO_REPORTS: readonly DemoReport[] = [reviewPacks];
+export const DEMO_REPORTS: readonly DemoReport[] = [
+  reviewPacks,
+  planDocuments,
+  teamView,
+  annualPack,
+];

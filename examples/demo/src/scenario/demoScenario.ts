@@ -70,6 +70,8 @@ export interface DemoScenario {
   /** Display names of the reps and the manager. */
   readonly names: Readonly<Record<string, string>>;
   readonly accounts: readonly DemoAccount[];
+  /** The tiers the organisation assigns, by account id: each rep's five largest accounts are A. */
+  readonly tiers: Readonly<Record<string, 'A' | 'B' | 'C'>>;
   readonly opportunities: readonly DemoOpportunity[];
   /** The approved strategic plans, by account. */
   readonly plans: readonly {

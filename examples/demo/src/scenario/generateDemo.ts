@@ -88,6 +88,8 @@ interface Account extends DemoAccount {
   readonly startIndex: number | null;
   /** Revenue in 2025, in euros, for ranking. */
   revenue2025: number;
+  /** Revenue in 2024, in euros, for the 2025 sales plans. */
+  revenue2024: number;
   readonly contacts: Contact[];
   readonly competitorIds: string[];
   /** When the competitors were first recorded. */
@@ -218,6 +220,7 @@ export function generateDemo(options: GenerateDemoOptions): DemoScenario {
       status: startIndex === null ? 'prospect' : 'active',
       startIndex,
       revenue2025: 0,
+      revenue2024: 0,
       contacts: [],
       competitorIds: [],
       competitorSince: null,
@@ -304,6 +307,52 @@ export function generateDemo(options: GenerateDemoOptions): DemoScenario {
   // The history runs to the recording of 2025-Q4's revenue, early in January.
   const HISTORY_END = '2026-01-06';
   const history = accounts.map((account) => accountHistory(account));
+  // Each rep's 2025 sales plan (seed 001): a revenue target 8% above 2024, set in January 2025.
+  history.push(
+    REPS.flatMap((rep): DemoCommand[] => {
+      const plan = { repId: rep.repId, period: '2025' };
+      const when = at('2025-01-06', 8);
+      const last = accounts
+        .filter((a) => a.repId === rep.repId)
+        .reduce((sum, a) => sum + a.revenue2024, 0);
+      return [
+        {
+          aggregate: 'salesPlans',
+          command: {
+            type: 'OpenSalesPlan',
+            ...plan,
+            currency: EUR,
+            measure: 'revenue',
+            basis: { kind: 'territory', territoryId: rep.territoryId },
+            at: when,
+          },
+        },
+        {
+          aggregate: 'salesPlans',
+          command: {
+            type: 'SetSalesPlanTarget',
+            ...plan,
+            target: { measure: 'revenue', amount: eur(last * 1.08) },
+            at: when,
+          },
+        },
+        {
+          aggregate: 'salesPlans',
+          command: {
+            type: 'SetSalesPlanPipelineStockingGoal',
+            ...plan,
+            pipelineValue: eur(last * 0.4),
+            opportunities: 30,
+            at: when,
+          },
+        },
+        {
+          aggregate: 'salesPlans',
+          command: { type: 'CloseSalesPlan', ...plan, at: at('2026-01-05', 7) },
+        },
+      ];
+    }),
+  );
 
   function accountHistory(account: Account): DemoCommand[] {
     const timeline: { at: string; cmd: DemoCommand }[] = [];
@@ -456,6 +505,7 @@ export function generateDemo(options: GenerateDemoOptions): DemoScenario {
       for (let q = line.from; q < Math.min(line.to, endIndex); q++) {
         const amount = revenueOf(account, line, q);
         if (q >= 8) account.revenue2025 += amount;
+        else if (q >= 4) account.revenue2024 += amount;
         const day = revenueRecordedOn(q);
         push(at(day, 7), {
           type: 'RecordRevenue',
@@ -1494,8 +1544,20 @@ export function generateDemo(options: GenerateDemoOptions): DemoScenario {
     monthStep('April 2026: the next reviews booked', '2026-04', '2027'),
   ];
 
+  // The tiers the organisation assigns (seed 003 leaves the criteria to it): each rep's five
+  // largest accounts by 2025 revenue are tier A, the next third B, the rest C.
+  const tiers: Record<string, 'A' | 'B' | 'C'> = {};
+  for (const rep of REPS) {
+    const mine = ranked(byRep(rep.repId));
+    for (const [i, account] of mine.entries()) {
+      tiers[account.accountId] =
+        account.revenue2025 === 0 ? 'C' : i < 5 ? 'A' : i < mine.length / 3 ? 'B' : 'C';
+    }
+  }
+
   return {
     seed: options.seed,
+    tiers,
     accountCount: accounts.length,
     currency: EUR,
     asOf: DEMO_AS_OF,
