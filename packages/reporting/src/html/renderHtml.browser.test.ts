@@ -6,13 +6,14 @@ import {
   chartsOf,
   launchChromium,
   openReport,
+  withoutChromium,
 } from '../../test/reportInChromium.js';
 import { sampleReport } from '../fixtures/sampleReport.js';
 import { renderHtml } from '../index.js';
 
 const charts = chartsOf(sampleReport);
 
-describe('the HTML review pack in headless Chromium', () => {
+describe.skipIf(withoutChromium)('the HTML review pack in headless Chromium', () => {
   let browser: Browser;
   let page: Page;
   let consoleErrors: string[];

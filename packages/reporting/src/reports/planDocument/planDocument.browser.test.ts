@@ -10,6 +10,7 @@ import {
   drawnFigures,
   launchChromium,
   openReport,
+  withoutChromium,
 } from '../../../test/reportInChromium.js';
 import {
   buildPlanDocument,
@@ -18,7 +19,7 @@ import {
   renderHtml,
 } from '../../index.js';
 
-describe("Acme Group's plan document as HTML in headless Chromium", () => {
+describe.skipIf(withoutChromium)("Acme Group's plan document as HTML in headless Chromium", () => {
   let browser: Browser;
   let page: Page;
   let doc: ReportDocument;

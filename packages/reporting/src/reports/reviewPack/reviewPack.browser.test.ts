@@ -10,6 +10,7 @@ import {
   drawnFigures,
   launchChromium,
   openReport,
+  withoutChromium,
 } from '../../../test/reportInChromium.js';
 import {
   buildReviewPack,
@@ -23,6 +24,7 @@ let browser: Browser;
 let pack: ReportDocument;
 
 beforeAll(async () => {
+  if (withoutChromium) return;
   const store = createMemoryEventStore({ registry: createDomainEventRegistry() });
   const s = await buildSeedScenario(store);
   pack = buildReviewPack(
@@ -43,7 +45,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe("Ana's monthly review pack as HTML in headless Chromium", () => {
+describe.skipIf(withoutChromium)("Ana's monthly review pack as HTML in headless Chromium", () => {
   it('loads with no console error or request, draws every chart, reads well, prints to PDF', async () => {
     // A4 is 794 CSS pixels wide.
     const { page, consoleErrors, otherRequests } = await openReport(
