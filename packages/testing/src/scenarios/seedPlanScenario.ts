@@ -1,10 +1,5 @@
-import {
-  type AccountPlanning,
-  createAccountPlanning,
-  type EventStore,
-  type Money,
-} from '@account-planning/core';
-import { seedId } from './seedId.js';
+import type { EventStore, Money } from '@account-planning/core';
+import { scenarioPlanning } from './scenarioPlanning.js';
 import type { SeedScenario } from './seedScenario.js';
 
 /** The ids the plan scenario adds to the seed scenario, for assertions. */
@@ -48,18 +43,7 @@ export async function extendSeedScenarioWithPlan(
   store: EventStore,
   seed: SeedScenario,
 ): Promise<SeedPlanScenario> {
-  let now = Date.parse('2026-04-09T09:00:00.000Z');
-  let ids = 1000;
-  const planning: AccountPlanning = createAccountPlanning({
-    store,
-    clock: () => new Date(now),
-    ids: () => seedId(++ids),
-  });
-  const at = (instant: string) => {
-    now = Date.parse(instant);
-    return instant;
-  };
-  const id = () => seedId(++ids);
+  const { planning, at, id } = scenarioPlanning(store, '2026-04-09T09:00:00.000Z', 1000);
   const accountId = seed.accounts.acmeGroup;
   const { rep, manager } = seed;
   const { dana } = seed.contacts;

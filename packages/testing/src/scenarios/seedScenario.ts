@@ -1,10 +1,5 @@
-import {
-  type AccountPlanning,
-  createAccountPlanning,
-  type EventStore,
-  type Money,
-} from '@account-planning/core';
-import { seedId } from './seedId.js';
+import type { EventStore, Money } from '@account-planning/core';
+import { scenarioPlanning } from './scenarioPlanning.js';
 
 /**
  * The ids of everything in the seed scenario, for assertions. Ids are ULID-shaped and fixed, so
@@ -62,18 +57,7 @@ const eur = (euros: number): Money => ({ amountMinor: euros * 100, currency: 'EU
  * The numbers, worked by hand, are in `packages/core/src/projections/seedScenario.test.ts`.
  */
 export async function buildSeedScenario(store: EventStore): Promise<SeedScenario> {
-  let now = Date.parse('2025-01-02T09:00:00.000Z');
-  let ids = 0;
-  const planning: AccountPlanning = createAccountPlanning({
-    store,
-    clock: () => new Date(now),
-    ids: () => seedId(++ids),
-  });
-  const at = (instant: string) => {
-    now = Date.parse(instant);
-    return instant;
-  };
-  const id = () => seedId(++ids);
+  const { planning, at, id } = scenarioPlanning(store, '2025-01-02T09:00:00.000Z', 0);
   const rep = 'rep-ana';
   const manager = 'mgr-sam';
 

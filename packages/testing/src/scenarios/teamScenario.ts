@@ -1,10 +1,5 @@
-import {
-  type AccountPlanning,
-  createAccountPlanning,
-  type EventStore,
-  type Money,
-} from '@account-planning/core';
-import { seedId } from './seedId.js';
+import type { EventStore, Money } from '@account-planning/core';
+import { scenarioPlanning } from './scenarioPlanning.js';
 import { buildSeedScenario, type SeedScenario } from './seedScenario.js';
 
 /**
@@ -59,19 +54,8 @@ const eur = (euros: number): Money => ({ amountMinor: euros * 100, currency: 'EU
  */
 export async function buildTeamScenario(store: EventStore): Promise<TeamScenario> {
   const seed = await buildSeedScenario(store);
-  let now = Date.parse('2025-01-02T11:00:00.000Z');
-  // Far past the seed scenario's own ids, so that the two never meet.
-  let ids = 10_000;
-  const planning: AccountPlanning = createAccountPlanning({
-    store,
-    clock: () => new Date(now),
-    ids: () => seedId(++ids),
-  });
-  const at = (instant: string) => {
-    now = Date.parse(instant);
-    return instant;
-  };
-  const id = () => seedId(++ids);
+  // Ids far past the seed scenario's own, so that the two never meet.
+  const { planning, at, id } = scenarioPlanning(store, '2025-01-02T11:00:00.000Z', 10_000);
   const ben = 'rep-ben';
   const cleo = 'rep-cleo';
   const kim = 'mgr-kim';
