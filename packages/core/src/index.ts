@@ -485,6 +485,8 @@ export {
   KEY_CONTACT_ROLES,
   lastReviewOf,
   mainCurrency,
+  monthFromNumber,
+  monthNumber,
   type OpportunityFigures,
   type OwnerCommitments,
   openOpportunityFacts,

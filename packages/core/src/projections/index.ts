@@ -143,6 +143,8 @@ export {
   retentionWindowOf,
 } from './retentionByGroup.js';
 export {
+  monthFromNumber,
+  monthNumber,
   periodWithin,
   previousRange,
   revenueByProductLine,

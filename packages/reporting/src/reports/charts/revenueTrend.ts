@@ -1,10 +1,9 @@
 import {
-  addMonths,
   isQuarter,
-  monthsOf,
+  monthFromNumber,
+  monthNumber,
   type PeriodRange,
   periodWithin,
-  quarterOf,
 } from '@account-planning/core';
 import type { ChartBlock, ChartDatum } from '../../document/chartBlock.js';
 import { formatMoney } from '../../formatting/formatValue.js';
@@ -27,6 +26,50 @@ interface TrendEntry {
   readonly amountMinor: number;
 }
 
+/** The periods a trend shows, and where an entry's month falls among them. */
+interface TrendAxis {
+  readonly periods: readonly string[];
+  /** The month number of the first shown period's first month. */
+  readonly first: number;
+  /** Months per period: 1 or 3. */
+  readonly step: number;
+}
+
+// A pack draws a trend per account over the same range, mostly from the same start: the axis
+// (periods and their positions) is worked out once per range, granularity and start.
+const axes = new Map<string, TrendAxis>();
+
+function axisOf(range: PeriodRange, quarterly: boolean, startMonth: string | undefined): TrendAxis {
+  const key = `${range.from}|${range.to}|${quarterly}|${startMonth ?? ''}`;
+  let axis = axes.get(key);
+  if (axis) return axis;
+  const from = monthNumber(range.from);
+  const to = monthNumber(range.to);
+  // Quarters wholly inside the range: from the first quarter that starts in it.
+  const step = quarterly ? 3 : 1;
+  let first = quarterly ? from + ((3 - (from % 3)) % 3) : from;
+  // Periods before `startMonth` are left out: those whose last month is before it.
+  if (startMonth !== undefined) {
+    const start = monthNumber(startMonth);
+    while (first + step - 1 < start) first += step;
+  }
+  const periods: string[] = [];
+  for (let m = first; m + step - 1 <= to; m += step) {
+    const month = monthFromNumber(m);
+    periods.push(quarterly ? `${month.slice(0, 4)}-Q${(m % 12) / 3 + 1}` : month);
+  }
+  axis = { periods, first, step };
+  if (axes.size < 1_000) axes.set(key, axis);
+  return axis;
+}
+
+/** The number of the first month of a month or quarter (`2026-Q2` is April's). */
+function firstMonthOf(period: string): number {
+  return isQuarter(period)
+    ? monthNumber(`${period.slice(0, 4)}-01`) + (period.charCodeAt(6) - 49) * 3
+    : monthNumber(period);
+}
+
 /**
  * Revenue per period over `range` (whole months): month by month when every entry in the range
  * is a month's, else quarter by quarter, months added into their quarter, and only quarters
@@ -41,28 +84,20 @@ export function revenueTrend(
 ): RevenueTrend {
   const within = entries.filter((entry) => periodWithin(entry.period, range));
   const quarterly = within.some((entry) => isQuarter(entry.period));
-  const months: string[] = [];
-  for (let m = range.from; m <= range.to; m = addMonths(m, 1)) months.push(m);
-  const periods = quarterly
-    ? [...new Set(months.map(quarterOf))].filter((q) =>
-        monthsOf(q).every((m) => m >= range.from && m <= range.to),
-      )
-    : months;
-  const shown = periods.filter(
-    (period) => startMonth === undefined || monthsOf(period).at(-1)! >= startMonth,
-  );
-  const index = new Map(shown.map((period, i) => [period, i]));
-  const totals = shown.map(() => 0);
-  const byProductLine: Record<string, number>[] = shown.map(() => ({}));
+  const { periods, first, step } = axisOf(range, quarterly, startMonth);
+  const totals = periods.map(() => 0);
+  const byProductLine: Record<string, number>[] = periods.map(() => ({}));
   for (const entry of within) {
-    const period = quarterly && !isQuarter(entry.period) ? quarterOf(entry.period) : entry.period;
-    const i = index.get(period);
-    if (i === undefined) continue;
+    const offset = firstMonthOf(entry.period) - first;
+    if (offset < 0) continue;
+    // A month counts in its quarter; a quarter starts on a step.
+    const i = Math.floor(offset / step);
+    if (i >= periods.length) continue;
     totals[i]! += entry.amountMinor;
     const lines = byProductLine[i]!;
     lines[entry.productLine] = (lines[entry.productLine] ?? 0) + entry.amountMinor;
   }
-  return { granularity: quarterly ? 'quarter' : 'month', periods: shown, totals, byProductLine };
+  return { granularity: quarterly ? 'quarter' : 'month', periods, totals, byProductLine };
 }
 
 // A pack words hundreds of trends: one formatter per locale.
