@@ -64,7 +64,7 @@ describe.skipIf(!DATABASE_URL)(
         data: { n: n + 1 },
         eventId: `batch-${n}`,
       }));
-      // Hold the stream's lock from outside, so that the append waits inside append_events.
+      // Hold the stream's lock from outside, so that the append waits for it.
       const blocker = await pool.connect();
       await blocker.query('BEGIN');
       await blocker.query(
@@ -75,9 +75,12 @@ describe.skipIf(!DATABASE_URL)(
       append.catch(() => {});
       let victim: number | undefined;
       while (victim === undefined) {
+        // The append's statement names this schema's tables early on (pg_stat_activity keeps
+        // only the start of a long statement).
         const { rows } = await pool.query(
           `SELECT pid FROM pg_stat_activity
-         WHERE query LIKE '%append_events%' AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
+         WHERE query LIKE $1 AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
+          [`%"${schema}".events%`],
         );
         victim = rows[0]?.pid;
       }

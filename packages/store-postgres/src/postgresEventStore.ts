@@ -115,6 +115,38 @@ const CAPABILITIES: StoreCapabilities = Object.freeze({
   supportsTransactionalHandlers: true,
 });
 
+/**
+ * The events' ids, types, data, metadata and personal-data subjects, as the append statements
+ * take them ($5 to $9): plain values for one event, arrays for several.
+ */
+function appendColumns(prepared: readonly PreparedEvent[]): unknown[] {
+  if (prepared.length === 1) {
+    const event = prepared[0] as PreparedEvent;
+    return [
+      event.eventId,
+      event.type,
+      JSON.stringify(event.data),
+      JSON.stringify(event.metadata),
+      event.personalSubject ?? null,
+    ];
+  }
+  const count = prepared.length;
+  const ids = new Array<string>(count);
+  const types = new Array<string>(count);
+  const data = new Array<string>(count);
+  const metadata = new Array<string>(count);
+  const subjects = new Array<string | null>(count);
+  for (let index = 0; index < count; index++) {
+    const event = prepared[index] as PreparedEvent;
+    ids[index] = event.eventId;
+    types[index] = event.type;
+    data[index] = JSON.stringify(event.data);
+    metadata[index] = JSON.stringify(event.metadata);
+    subjects[index] = event.personalSubject ?? null;
+  }
+  return [ids, types, data, metadata, subjects];
+}
+
 /** The `append_events` encoding of an expected version (see the migration). */
 function encodeExpected(expected: ExpectedVersion): number {
   if (expected === 'any') return -1;
@@ -181,7 +213,7 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Po
   }
   const notify = options.notify ?? true;
   const newEventId = options.newEventId ?? createIdFactory();
-  const st = statementsFor(names.quoted);
+  const st = statementsFor(names.quoted, names.channel);
   let closed = false;
 
   const ready: Promise<Executor> = (async () => {
@@ -285,6 +317,18 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Po
     };
   }
 
+  /** The append statement for an expected version (encoded) and a number of events. */
+  function appendStatementFor(encoded: number, count: number): Statement {
+    if (count === 1) {
+      return encoded === 0
+        ? st.appendNewOne
+        : encoded === -1
+          ? st.appendAnyOne
+          : st.appendExistingOne;
+    }
+    return encoded === 0 ? st.appendNew : encoded === -1 ? st.appendAny : st.appendExisting;
+  }
+
   async function append<E extends EventLike>(
     streamId: string,
     events: readonly NewEvent<E>[],
@@ -294,34 +338,20 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Po
     const expected = appendOptions?.expectedVersion;
     const prepared = prepareAppend(streamId, events, expected, { registry, newEventId });
     const count = prepared.length;
-    const ids = new Array<string>(count);
-    const types = new Array<string>(count);
-    const data = new Array<string>(count);
-    const metadata = new Array<string>(count);
-    const subjects = new Array<string | null>(count);
     let callerIds = false;
     for (let index = 0; index < count; index++) {
-      const event = prepared[index] as PreparedEvent;
-      ids[index] = event.eventId;
-      types[index] = event.type;
-      data[index] = JSON.stringify(event.data);
-      metadata[index] = JSON.stringify(event.metadata);
-      subjects[index] = event.personalSubject ?? null;
       if ((events[index] as NewEvent).eventId !== undefined) callerIds = true;
     }
+    const encoded = encodeExpected(expected);
     let row: Row | undefined;
     const notifying = carriesNotification(exec);
     try {
-      [row] = await exec.run(st.append, [
+      [row] = await exec.run(appendStatementFor(encoded, count), [
         tenant,
         streamId,
-        encodeExpected(expected),
+        encoded,
         callerIds,
-        ids,
-        types,
-        data,
-        metadata,
-        subjects,
+        ...appendColumns(prepared),
         notifying,
       ]);
     } catch (error) {

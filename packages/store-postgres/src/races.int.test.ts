@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@account-planning/core';
+import { ConcurrencyError, type ExpectedVersion, type RecordedEvent } from '@account-planning/core';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresEventStore, migrate, type PostgresEventStore } from './index.js';
@@ -79,6 +79,87 @@ describe.skipIf(!DATABASE_URL)(
       await dropSchema(pool, schema);
       await pool.end();
       await release();
+    });
+
+    /** Resolves once an append of this schema waits for a lock (the stream's, held elsewhere). */
+    async function waitingForLock() {
+      for (;;) {
+        const { rows } = await pool.query(
+          `SELECT 1 FROM pg_stat_activity
+           WHERE query LIKE $1 AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
+          [`%"${schema}".events%`],
+        );
+        if (rows.length > 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    }
+
+    // An append's statement takes its snapshot before it waits for the stream's lock: what the
+    // writer it waited for committed meanwhile must still count, as the stream's latest state.
+    describe("appends that wait for the stream's lock", () => {
+      for (const expected of [1, 'stream_exists', 'any'] as const) {
+        it(`appends with ${JSON.stringify(expected)} to a stream created while it waited, after the creator in the log`, async () => {
+          const store = open();
+          const creator = await openAppend(store, 'created', 'first');
+          const waiting = store.append('created', [{ type: 'Noted', data: { text: 'second' } }], {
+            expectedVersion: expected,
+          });
+          await waitingForLock();
+          await creator.commit();
+          expect((await waiting).nextExpectedVersion).toBe(2);
+          expect(texts((await store.readStream('created')).events)).toEqual(['first', 'second']);
+          expect(texts((await store.readAll()).events)).toEqual(['first', 'second']);
+        });
+      }
+
+      for (const [expected, actual] of [
+        [1, 2],
+        ['no_stream', 2],
+      ] as [ExpectedVersion, number][]) {
+        it(`reports the version the other writer left when ${JSON.stringify(expected)} no longer holds after the wait`, async () => {
+          const store = open();
+          await store.append('moved', [{ type: 'Noted', data: { text: 'first' } }], {
+            expectedVersion: 'no_stream',
+          });
+          const other = await openAppend(store, 'moved', 'second');
+          const waiting = store.append('moved', [{ type: 'Noted', data: { text: 'late' } }], {
+            expectedVersion: expected,
+          });
+          waiting.catch(() => {});
+          await waitingForLock();
+          await other.commit();
+          const failure = await waiting.then(
+            () => undefined,
+            (error: unknown) => error,
+          );
+          expect(failure).toBeInstanceOf(ConcurrencyError);
+          expect((failure as ConcurrencyError).actual).toBe(actual);
+          expect(texts((await store.readStream('moved')).events)).toEqual(['first', 'second']);
+        });
+      }
+
+      it('appends a batch with an exact version after the writer it waited for', async () => {
+        const store = open();
+        await store.append('batch', [{ type: 'Noted', data: { text: 'first' } }], {
+          expectedVersion: 'no_stream',
+        });
+        const other = await openAppend(store, 'batch', 'second');
+        const waiting = store.append(
+          'batch',
+          ['third', 'fourth'].map((text) => ({ type: 'Noted', data: { text } })),
+          { expectedVersion: 2 },
+        );
+        await waitingForLock();
+        await other.commit();
+        const result = await waiting;
+        expect(result.events.map((event) => event.streamVersion)).toEqual([3, 4]);
+        expect(texts((await store.readAll()).events)).toEqual([
+          'first',
+          'second',
+          'third',
+          'fourth',
+        ]);
+      });
     });
 
     it('does not skip a slow transaction that began before a fast one committed', async () => {

@@ -14,7 +14,18 @@ const EVENT_COLUMNS = `e.transaction_id::text AS transaction_id, e.global_positi
 
 /** The statements of one schema. */
 export interface Statements {
-  readonly append: Statement;
+  /** An append expecting `'no_stream'`: creates the stream row. */
+  readonly appendNew: Statement;
+  /** An append expecting `'any'`: creates the stream row or moves its version. */
+  readonly appendAny: Statement;
+  /** An append expecting a version (n >= 1) or `'stream_exists'`: moves the version. */
+  readonly appendExisting: Statement;
+  /** {@link Statements.appendNew} for one event, given as plain values rather than arrays. */
+  readonly appendNewOne: Statement;
+  /** {@link Statements.appendAny} for one event. */
+  readonly appendAnyOne: Statement;
+  /** {@link Statements.appendExisting} for one event. */
+  readonly appendExistingOne: Statement;
   readonly eventsById: Statement;
   readonly readStreamForward: Statement;
   readonly readStreamBackward: Statement;
@@ -43,8 +54,116 @@ export function shortHash(text: string): string {
   return (hash >>> 0).toString(36);
 }
 
+// The append: one statement, one round trip, with the parameters of the `append_events` function
+// of migration 0001: $1 tenant, $2 stream, $3 expected version (n >= 0 exact, 0 'no_stream',
+// -1 'any', -2 'stream_exists'), $4 whether the caller gave event ids, $5 ids, $6 types, $7 data,
+// $8 metadata (JSON texts), $9 personal-data subjects, $10 whether to NOTIFY.
+//
+// The common case runs as plain SQL (data-modifying CTEs, no function call): take the stream's
+// advisory lock, move the stream's version (the statement for the expected version: INSERT for
+// 'no_stream', an upsert for 'any', an UPDATE for a version or 'stream_exists'), and only when
+// that moved it draw sequence values and insert the events, each with the writer's transaction
+// id. Any other case (a conflict, an archived stream, an event id appended before, a stream
+// created after the statement's snapshot was taken) moves nothing, and the same statement then
+// hands the append to `append_events`, which decides it afresh under the lock: every statement
+// of a VOLATILE function sees what committed before it began, which one statement cannot.
+//
+// What the plain path relies on:
+// - Lock before transaction id: the stream row is written only by rows that come out of
+//   `locked`, and the events' transaction id is taken as they are inserted; nothing before the
+//   lock writes. So writers of one stream still take their ids in the stream's order.
+// - Its writes decide on the stream row's latest version, not the snapshot's: INSERT ... ON
+//   CONFLICT checks the latest committed row, and an UPDATE of a row changed since the snapshot
+//   re-checks its WHERE on the latest version (READ COMMITTED). A stream row the snapshot does not
+//   show at all is the only blind spot: the UPDATE moves nothing, and `append_events` decides.
+// - Nothing moved, nothing drawn: the events' INSERT reads from `moved`, so a losing writer burns
+//   no positions.
+
+/** How an append moves the stream's version: the expected versions it serves. */
+type Expecting = 'no_stream' | 'any' | 'existing';
+
+/**
+ * The statement that moves the stream's version by `count` events, returning the version
+ * before as `from_version`, or no row. Its source rows come out of `locked`: the stream's lock
+ * is taken before the stream row is touched.
+ */
+function moveStream(s: string, expecting: Expecting, count: string): string {
+  if (expecting === 'existing') {
+    // A version n >= 1 ($3), or 'stream_exists' ($3 = -2).
+    return `UPDATE ${s}.streams AS t SET version = t.version + ${count}
+       FROM locked
+       WHERE t.tenant_id = $1 AND t.stream_id = $2 AND t.archived_at IS NULL
+         AND ($3::bigint < 0 OR t.version = $3::bigint)
+       RETURNING t.version - ${count} AS from_version`;
+  }
+  const onConflict =
+    expecting === 'any'
+      ? `DO UPDATE SET version = t.version + ${count} WHERE t.archived_at IS NULL`
+      : 'DO NOTHING';
+  return `INSERT INTO ${s}.streams AS t (tenant_id, stream_id, version)
+     SELECT $1, $2, ${count} FROM locked
+     ON CONFLICT (tenant_id, stream_id) ${onConflict}
+     RETURNING t.version - ${count} AS from_version`;
+}
+
+/**
+ * The append statement for one expected-version kind, for a batch ($5 to $9 arrays, as
+ * `append_events` takes them) or for a single event ($5 to $9 plain values: no arrays to build,
+ * send and unnest). See the comment above for what it relies on.
+ */
+function appendStatement(s: string, channel: string, expecting: Expecting, single: boolean) {
+  const count = single ? '1' : 'cardinality($5::text[])';
+  // The batch as append_events takes it, for the fallback.
+  const arrays = single
+    ? 'ARRAY[$5::text], ARRAY[$6::text], ARRAY[$7::text::jsonb], ARRAY[$8::text::jsonb], ARRAY[$9::text]'
+    : '$5::text[], $6::text[], $7::text[]::jsonb[], $8::text[]::jsonb[], $9::text[]';
+  const events = single
+    ? `SELECT $1, $2, m.from_version + 1, nextval('${s}.global_position'), pg_current_xact_id(),
+         $5::text, $6::text, $7::text::jsonb, $8::text::jsonb, $9::text
+       FROM moved m`
+    : `SELECT $1, $2, m.from_version + u.ordinal, nextval('${s}.global_position'),
+         pg_current_xact_id(), u.event_id, u.type, u.data, u.metadata, u.subject
+       FROM moved m, unnest(${arrays})
+         WITH ORDINALITY AS u(event_id, type, data, metadata, subject, ordinal)`;
+  const result = single
+    ? `SELECT 'ok' AS status, a.stream_version, ARRAY[a.global_position] AS positions,
+         a.transaction_id::text AS transaction_id, ${NOW} AS recorded_at, ${notify(channel)}
+       FROM appended a`
+    : `SELECT 'ok' AS status, m.from_version + ${count} AS stream_version,
+         ARRAY(SELECT a.global_position FROM appended a ORDER BY a.stream_version) AS positions,
+         (SELECT a.transaction_id::text FROM appended a LIMIT 1) AS transaction_id,
+         ${NOW} AS recorded_at, ${notify(channel)}
+       FROM moved m`;
+  const ids = single ? '$5::text' : 'ANY ($5::text[])';
+  // When the caller gave event ids and one is stored already, the plain path steps aside.
+  return `WITH fresh AS MATERIALIZED (
+       SELECT 1 WHERE NOT ($4::boolean AND EXISTS (
+         SELECT 1 FROM ${s}.events e WHERE e.tenant_id = $1 AND e.event_id = ${ids}))
+     ), locked AS MATERIALIZED (
+       SELECT pg_advisory_xact_lock(hashtextextended($2, hashtextextended($1, 0))) FROM fresh
+     ), moved AS (
+       ${moveStream(s, expecting, count)}
+     ), appended AS (
+       INSERT INTO ${s}.events AS e (tenant_id, stream_id, stream_version, global_position,
+         transaction_id, event_id, type, data, metadata, personal_subject)
+       ${events}
+       RETURNING e.stream_version, e.global_position, e.transaction_id
+     )
+     ${result}
+     UNION ALL
+     SELECT f.status, f.stream_version, f.positions, f.transaction_id, f.recorded_at, NULL
+     FROM ${s}.append_events($1, $2, $3, $4, ${arrays}, $10) f
+     WHERE NOT EXISTS (SELECT 1 FROM moved)`;
+}
+
+const NOW = `to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** The NOTIFY of an append that asks for it ($10), sent only when the plain path appended. */
+const notify = (channel: string) =>
+  `CASE WHEN $10::boolean THEN (SELECT 1 FROM pg_notify('${channel}', $1)) END AS notified`;
+
 /** Builds the statements for a schema, given as its quoted identifier. */
-export function statementsFor(quotedSchema: string): Statements {
+export function statementsFor(quotedSchema: string, channel: string): Statements {
   const s = quotedSchema;
   const prefix = `ap_${shortHash(s)}_`;
   const statement = (name: string, text: string, arrays = false): Statement => ({
@@ -76,11 +195,14 @@ export function statementsFor(quotedSchema: string): Statements {
      ORDER BY e.transaction_id, e.global_position
      LIMIT $4`;
   return {
-    append: statement(
-      'append',
-      `SELECT status, stream_version, positions, transaction_id, recorded_at
-       FROM ${s}.append_events($1, $2, $3, $4, $5::text[], $6::text[], $7::text[]::jsonb[],
-         $8::text[]::jsonb[], $9::text[], $10)`,
+    appendNew: statement('append_new', appendStatement(s, channel, 'no_stream', false)),
+    appendAny: statement('append_any', appendStatement(s, channel, 'any', false)),
+    appendExisting: statement('append_existing', appendStatement(s, channel, 'existing', false)),
+    appendNewOne: statement('append_new_1', appendStatement(s, channel, 'no_stream', true)),
+    appendAnyOne: statement('append_any_1', appendStatement(s, channel, 'any', true)),
+    appendExistingOne: statement(
+      'append_existing_1',
+      appendStatement(s, channel, 'existing', true),
     ),
     eventsById: statement(
       'events_by_id',
