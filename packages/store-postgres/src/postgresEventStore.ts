@@ -117,7 +117,8 @@ const CAPABILITIES: StoreCapabilities = Object.freeze({
 
 /**
  * The events' ids, types, data, metadata and personal-data subjects, as the append statements
- * take them ($5 to $9): plain values for one event, arrays for several.
+ * take them ($5 to $9): plain values for one event; for several, arrays of ids, types and
+ * subjects, and the data and metadata as one JSON array each.
  */
 function appendColumns(prepared: readonly PreparedEvent[]): unknown[] {
   if (prepared.length === 1) {
@@ -133,18 +134,18 @@ function appendColumns(prepared: readonly PreparedEvent[]): unknown[] {
   const count = prepared.length;
   const ids = new Array<string>(count);
   const types = new Array<string>(count);
-  const data = new Array<string>(count);
-  const metadata = new Array<string>(count);
+  const data = new Array<unknown>(count);
+  const metadata = new Array<unknown>(count);
   const subjects = new Array<string | null>(count);
   for (let index = 0; index < count; index++) {
     const event = prepared[index] as PreparedEvent;
     ids[index] = event.eventId;
     types[index] = event.type;
-    data[index] = JSON.stringify(event.data);
-    metadata[index] = JSON.stringify(event.metadata);
+    data[index] = event.data;
+    metadata[index] = event.metadata;
     subjects[index] = event.personalSubject ?? null;
   }
-  return [ids, types, data, metadata, subjects];
+  return [ids, types, JSON.stringify(data), JSON.stringify(metadata), subjects];
 }
 
 /** The `append_events` encoding of an expected version (see the migration). */

@@ -106,25 +106,32 @@ function moveStream(s: string, expecting: Expecting, count: string): string {
      RETURNING t.version - ${count} AS from_version`;
 }
 
+/** A JSON array of jsonb values as a jsonb[], in order (for `append_events`). */
+const jsonbArray = (array: string) =>
+  `ARRAY(SELECT x.value FROM jsonb_array_elements(${array}) WITH ORDINALITY AS x(value, n)
+     ORDER BY x.n)`;
+
 /**
- * The append statement for one expected-version kind, for a batch ($5 to $9 arrays, as
- * `append_events` takes them) or for a single event ($5 to $9 plain values: no arrays to build,
- * send and unnest). See the comment above for what it relies on.
+ * The append statement for one expected-version kind, for a batch or for a single event. A
+ * batch's ids, types and subjects are text arrays ($5, $6, $9), its data and metadata one JSON
+ * array each ($7, $8: one JSON text to build and parse rather than an array literal of escaped
+ * JSON texts); a single event's are plain values. See the comment above for what it relies on.
  */
 function appendStatement(s: string, channel: string, expecting: Expecting, single: boolean) {
   const count = single ? '1' : 'cardinality($5::text[])';
   // The batch as append_events takes it, for the fallback.
   const arrays = single
-    ? 'ARRAY[$5::text], ARRAY[$6::text], ARRAY[$7::text::jsonb], ARRAY[$8::text::jsonb], ARRAY[$9::text]'
-    : '$5::text[], $6::text[], $7::text[]::jsonb[], $8::text[]::jsonb[], $9::text[]';
+    ? 'ARRAY[$5::text], ARRAY[$6::text], ARRAY[$7::jsonb], ARRAY[$8::jsonb], ARRAY[$9::text]'
+    : `$5::text[], $6::text[], ${jsonbArray('$7::jsonb')}, ${jsonbArray('$8::jsonb')}, $9::text[]`;
   const events = single
     ? `SELECT $1, $2, m.from_version + 1, nextval('${s}.global_position'), pg_current_xact_id(),
-         $5::text, $6::text, $7::text::jsonb, $8::text::jsonb, $9::text
+         $5::text, $6::text, $7::jsonb, $8::jsonb, $9::text
        FROM moved m`
     : `SELECT $1, $2, m.from_version + u.ordinal, nextval('${s}.global_position'),
-         pg_current_xact_id(), u.event_id, u.type, u.data, u.metadata, u.subject
-       FROM moved m, unnest(${arrays})
-         WITH ORDINALITY AS u(event_id, type, data, metadata, subject, ordinal)`;
+         pg_current_xact_id(), u.event_id, u.type, $7::jsonb -> (u.ordinal::integer - 1),
+         $8::jsonb -> (u.ordinal::integer - 1), u.subject
+       FROM moved m, unnest($5::text[], $6::text[], $9::text[])
+         WITH ORDINALITY AS u(event_id, type, subject, ordinal)`;
   const result = single
     ? `SELECT 'ok' AS status, a.stream_version, ARRAY[a.global_position] AS positions,
          a.transaction_id::text AS transaction_id, ${NOW} AS recorded_at, ${notify(channel)}
