@@ -1,15 +1,12 @@
 import {
   DEFAULT_TIER_MULTIPLIERS,
   type ExpectationOptions,
-  mainCurrency,
-  NotFoundError,
   type ReadModels,
   type RepExpectation,
   type RepYear,
   repPerformances,
   salesPlanResults,
   salesPlanStreamId,
-  teamOf,
   territoryExpectations,
   ValidationError,
 } from '@account-planning/core';
@@ -24,6 +21,7 @@ import {
   retentionByTerritoryBlocks,
   retentionOfAccounts,
 } from '../retention/retentionByTerritoryBlocks.js';
+import { managerTeam } from '../team/managerTeam.js';
 
 /** The read models an annual pack reads: the book of business and the sales plans. */
 export type AnnualPackModels = Pick<ReadModels, 'book' | 'salesPlans'>;
@@ -84,19 +82,7 @@ export function buildAnnualPack(input: AnnualPackInput): ReportDocument {
   const year = checkedYear(input.year);
   const next = year + 1;
   const { book, salesPlans } = input.models;
-  const reps = teamOf(book, input.managerId);
-  if (reps.length === 0) {
-    throw new NotFoundError(
-      'manager',
-      input.managerId,
-      `No rep has a review booked with manager ${JSON.stringify(input.managerId)}: no team to show`,
-    );
-  }
-  const inTeam = new Set(reps);
-  const accounts = Object.values(book.accounts).filter(
-    (a) => a.ownerRepId !== null && inTeam.has(a.ownerRepId),
-  );
-  const currency = options.currency ?? mainCurrency(accounts) ?? 'XXX';
+  const { reps, accounts, currency } = managerTeam(book, input.managerId, options.currency);
   const managerName = personName(options, input.managerId);
   const name = (userId: string) => personName(options, userId);
   const money = (minor: number) => formatMoney(minor, currency, locale);

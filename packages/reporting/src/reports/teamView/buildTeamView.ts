@@ -5,9 +5,7 @@ import {
   type CommitmentLine,
   commitmentsByOwner,
   concentrationByRep,
-  mainCurrency,
   monthOf,
-  NotFoundError,
   type PlanCoverageLine,
   pipelineBy,
   pipelineStockingByRep,
@@ -20,7 +18,6 @@ import {
   reviewsDue,
   SalesPlanPeriod,
   salesPlanResults,
-  teamOf,
   trailingTwelveMonths,
   ValidationError,
 } from '@account-planning/core';
@@ -42,6 +39,7 @@ import {
   retentionByTerritoryBlocks,
   retentionOfAccounts,
 } from '../retention/retentionByTerritoryBlocks.js';
+import { managerTeam } from '../team/managerTeam.js';
 
 /** The read models a team view reads: every one but the position. */
 export type TeamViewModels = Pick<
@@ -118,24 +116,13 @@ export function buildTeamView(input: TeamViewInput): ReportDocument {
   const locale = options.locale ?? DEFAULT_LOCALE;
   const asOf = checkedDay(input.asOf);
   const { book, ledger } = input.models;
-  const reps = teamOf(book, input.managerId);
-  if (reps.length === 0) {
-    throw new NotFoundError(
-      'manager',
-      input.managerId,
-      `No rep has a review booked with manager ${JSON.stringify(input.managerId)}: no team to show`,
-    );
-  }
+  const { reps, accounts, currency } = managerTeam(book, input.managerId, options.currency);
+  const inTeam = new Set(reps);
   const salesPeriod = checkedPeriod(options.salesPeriod ?? asOf.slice(0, 4), 'salesPeriod');
   const retentionPeriod = checkedPeriod(
     options.retentionPeriod ?? quarterOf(addMonths(monthOf(asOf), -3)),
     'retentionPeriod',
   );
-  const inTeam = new Set(reps);
-  const accounts = Object.values(book.accounts).filter(
-    (a) => a.ownerRepId !== null && inTeam.has(a.ownerRepId),
-  );
-  const currency = options.currency ?? mainCurrency(accounts) ?? 'XXX';
   const managerName = personName(options, input.managerId);
   const name = (userId: string) => personName(options, userId);
   const money = (minor: number) => formatMoney(minor, currency, locale);
