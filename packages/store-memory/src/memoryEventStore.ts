@@ -32,6 +32,7 @@ import {
   ValidationError,
 } from '@account-planning/core';
 import { deepFreeze } from './internal/deepFreeze.js';
+import { positionOf } from './internal/positionOf.js';
 import {
   createMemoryDatabase,
   type MemoryDatabase,
@@ -74,12 +75,6 @@ const CAPABILITIES: StoreCapabilities = Object.freeze({
 });
 
 type StoredEvent = RecordedEvent;
-
-/** The log position of the event at `globalPosition`: in memory, commit order is the sequence. */
-function positionOf(globalPosition: number): Position {
-  const hex = globalPosition.toString(16).padStart(16, '0');
-  return `${hex}-${hex}`;
-}
 
 /** Whether the caller gave the event at `index` its id (the store made it otherwise). */
 function givenId(events: readonly unknown[], index: number): boolean {

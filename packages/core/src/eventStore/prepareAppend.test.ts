@@ -112,6 +112,125 @@ describe('prepareAppend: accepted input', () => {
   });
 });
 
+describe('prepareAppend: metadata shared between events', () => {
+  it('shares one frozen copy among events whose flat metadata is equal, and copies again when it differs', () => {
+    const metadata = { actor: 'rep-1', correlationId: 'c-1', at: 3, urgent: true, note: null };
+    const prepared = prepareAppend(
+      's',
+      [event({}, { metadata }), event({}, { metadata: { ...metadata } }), event({}, { metadata })],
+      'any',
+      context,
+    );
+    const [first, second, third] = prepared.map((p) => p.metadata);
+    expect(second).toBe(first);
+    expect(third).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+
+    metadata.actor = 'rep-2';
+    const [changed] = prepareAppend('s', [event({}, { metadata })], 'any', context);
+    expect(changed?.metadata).toEqual({ ...metadata, schemaVersion: 1 });
+    expect(first).toEqual({
+      actor: 'rep-1',
+      correlationId: 'c-1',
+      at: 3,
+      urgent: true,
+      note: null,
+      schemaVersion: 1,
+    });
+  });
+
+  it('never shares a copy that has a field more or less, another schema version, or nested values', () => {
+    const base = { actor: 'rep-1' };
+    const [a] = prepareAppend('s', [event({}, { metadata: base })], 'any', context);
+    const [fewer] = prepareAppend('s', [event({}, { metadata: {} })], 'any', context);
+    const [more] = prepareAppend(
+      's',
+      [event({}, { metadata: { ...base, extra: 1 } })],
+      'any',
+      context,
+    );
+    const [versioned] = prepareAppend(
+      's',
+      [{ type: 'AmountSet', data: { amount: 1 }, metadata: base }],
+      'any',
+      { ...context, registry },
+    );
+    expect(fewer?.metadata).toEqual({ schemaVersion: 1 });
+    expect(more?.metadata).toEqual({ actor: 'rep-1', extra: 1, schemaVersion: 1 });
+    expect(versioned?.metadata).toEqual({ actor: 'rep-1', schemaVersion: 2 });
+    expect(new Set([a?.metadata, fewer?.metadata, more?.metadata, versioned?.metadata]).size).toBe(
+      4,
+    );
+
+    const nested = { actor: 'rep-1', tags: ['x'] };
+    const [n1, n2] = prepareAppend(
+      's',
+      [event({}, { metadata: nested }), event({}, { metadata: nested })],
+      'any',
+      context,
+    );
+    expect(n2?.metadata).not.toBe(n1?.metadata);
+    expect(n2?.metadata).toEqual(n1?.metadata);
+  });
+
+  it('rejects bad metadata at its path even right after equal-looking metadata was shared', () => {
+    prepareAppend('s', [event({}, { metadata: { actor: 'rep-1' } })], 'any', context);
+    expect(
+      issuesOf(() =>
+        prepareAppend(
+          's',
+          [event({}, { metadata: { actor: 'rep-1', bad: Number.NaN } })],
+          'any',
+          context,
+        ),
+      ),
+    ).toMatchObject([{ path: ['events', 0, 'metadata', 'bad'], code: 'not_json' }]);
+  });
+});
+
+describe('prepareAppend: one copy after another', () => {
+  it('reports the right path after an earlier copy failed deep inside its data', () => {
+    expect(
+      issuesOf(() =>
+        prepareAppend(
+          's',
+          [event({ a: { b: [1, { c: undefined, d: () => 1 }] } })],
+          'any',
+          context,
+        ),
+      ),
+    ).toMatchObject([{ path: ['events', 0, 'data', 'a', 'b', 1, 'd'] }]);
+    expect(
+      issuesOf(() => prepareAppend('s', [event({ x: Number.POSITIVE_INFINITY })], 'any', context)),
+    ).toMatchObject([{ path: ['events', 0, 'data', 'x'] }]);
+    const shared = { same: 1 };
+    const [prepared] = prepareAppend('s', [event({ p: shared, q: shared })], 'any', context);
+    expect(prepared?.data).toEqual({ p: { same: 1 }, q: { same: 1 } });
+  });
+
+  it('keeps its own place when a getter in the data prepares another append during the copy', () => {
+    let inner: ReturnType<typeof prepareAppend> | undefined;
+    let innerIssues: unknown;
+    const data = {
+      level: {
+        get during() {
+          inner = prepareAppend('t', [event({ deep: { list: [1, 2] } })], 'any', context);
+          innerIssues = issuesOf(() =>
+            prepareAppend('t', [event({ x: [() => 1] })], 'any', context),
+          );
+          return { n: 2 };
+        },
+        after: [undefined],
+      },
+    };
+    expect(
+      issuesOf(() => prepareAppend('s', [event({}), event(data)], 'any', context)),
+    ).toMatchObject([{ path: ['events', 1, 'data', 'level', 'after', 0] }]);
+    expect(inner?.[0]?.data).toEqual({ deep: { list: [1, 2] } });
+    expect(innerIssues).toMatchObject([{ path: ['events', 0, 'data', 'x', 0] }]);
+  });
+});
+
 describe('prepareAppend: rejections, each at its path', () => {
   class Point {
     constructor(readonly x: number) {}

@@ -83,7 +83,8 @@ export function checkExpectedVersion(
  * adapter: the stream id, the expected version, each event's type, id, data and metadata (plain
  * JSON, no NUL characters, within {@link STORE_LIMITS}), the registry's schema when one is given,
  * and duplicate event ids within the batch. Data and metadata are deep-copied and frozen, so
- * the caller may reuse its objects.
+ * the caller may reuse its objects; events in a row whose flat metadata is equal share one frozen
+ * copy of it.
  *
  * @throws {ValidationError} describing the first problem by path (`events.2.data.amount`).
  */
@@ -174,17 +175,23 @@ function prepareEvent(
       throw error instanceof ValidationError ? withPathPrefix(error, ['events', index]) : error;
     }
   }
-  const copying: CopyState = { index, section: 'data', path: [], ancestors: [], length: 0 };
-  const copiedData = copyJson(data, copying);
   const metadata = event.metadata === undefined ? {} : event.metadata;
-  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
-    rejectAt(['events', index, 'metadata'], 'metadata must be a plain object', 'invalid_type');
-  }
-  copying.section = 'metadata';
-  const copiedMetadata = copyMetadata(metadata, schemaVersion, copying);
-  if (copying.length > STORE_LIMITS.eventJsonLength) {
-    const message = `event is larger than ${STORE_LIMITS.eventJsonLength} characters as JSON`;
-    rejectAt(['events', index], message, 'too_big');
+  const copying = takeCopyState(index);
+  let copiedData: JsonValue;
+  let copiedMetadata: EventMetadata;
+  try {
+    copiedData = copyJson(data, copying);
+    if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
+      rejectAt(['events', index, 'metadata'], 'metadata must be a plain object', 'invalid_type');
+    }
+    copying.section = 'metadata';
+    copiedMetadata = copyMetadata(metadata, schemaVersion, copying);
+    if (copying.length > STORE_LIMITS.eventJsonLength) {
+      const message = `event is larger than ${STORE_LIMITS.eventJsonLength} characters as JSON`;
+      rejectAt(['events', index], message, 'too_big');
+    }
+  } finally {
+    releaseCopyState(copying);
   }
   return {
     eventId,
@@ -215,13 +222,46 @@ function isWellFormed(value: string): boolean {
 
 /** Where a copy is, for error paths, and how large it has grown. */
 interface CopyState {
-  readonly index: number;
+  index: number;
   section: 'data' | 'metadata';
   /** The path below the section, as a stack mutated in place. */
   readonly path: (string | number)[];
   readonly ancestors: unknown[];
   /** The copy's size as JSON so far, in UTF-16 code units (roughly). */
   length: number;
+}
+
+// Copies run synchronously, one at a time, so they share one state and its two stacks: a new
+// state per event would allocate two arrays that grow on the first push (most of what preparing
+// an event allocates). A getter in the data that starts another append while a copy is under
+// way gets a state of its own.
+const sharedCopyState: CopyState = {
+  index: 0,
+  section: 'data',
+  path: [],
+  ancestors: [],
+  length: 0,
+};
+let sharedCopyStateInUse = false;
+
+function takeCopyState(index: number): CopyState {
+  if (sharedCopyStateInUse) return { index, section: 'data', path: [], ancestors: [], length: 0 };
+  sharedCopyStateInUse = true;
+  const state = sharedCopyState;
+  state.index = index;
+  state.section = 'data';
+  state.length = 0;
+  return state;
+}
+
+function releaseCopyState(state: CopyState): void {
+  if (state !== sharedCopyState) return;
+  // A copy that succeeded popped what it pushed. One that failed left entries: drop them, so
+  // that the state holds none of the caller's data. (Setting the length of an empty array
+  // would free its storage, which the next copy would allocate again.)
+  if (state.path.length > 0) state.path.length = 0;
+  if (state.ancestors.length > 0) state.ancestors.length = 0;
+  sharedCopyStateInUse = false;
 }
 
 function rejectCopy(state: CopyState, message: string): never {
@@ -325,15 +365,65 @@ function copyObject(item: object, state: CopyState): JsonValue {
   return Object.freeze(out);
 }
 
-/** Copies metadata like {@link copyJson}, with `schemaVersion` set from the registry. */
+/**
+ * Copies metadata like {@link copyJson}, with `schemaVersion` set from the registry. Events in a
+ * row usually carry the same flat metadata (one command's actor, correlation and time): when
+ * every field equals the previous copy's, that frozen copy is shared rather than made again.
+ */
 function copyMetadata(metadata: object, schemaVersion: number, state: CopyState): EventMetadata {
   checkPlainObject(metadata, state);
+  const last = lastMetadata;
+  if (last !== undefined && equalsFlatCopy(metadata, schemaVersion, last)) {
+    state.length += last.jsonLength;
+    return last.copy;
+  }
+  const lengthBefore = state.length;
   const out: Record<string, JsonValue> = {};
+  let fields = 0;
+  let flat = true;
   for (const key in metadata) {
     const field = (metadata as Record<string, unknown>)[key];
-    if (field !== undefined && key !== 'schemaVersion') copyField(out, key, field, state);
+    if (field === undefined || key === 'schemaVersion') continue;
+    copyField(out, key, field, state);
+    fields++;
+    if (typeof field === 'object' && field !== null) flat = false;
   }
   out.schemaVersion = schemaVersion;
   state.length += 22;
-  return Object.freeze(out) as EventMetadata;
+  const copy = Object.freeze(out) as EventMetadata;
+  // Only flat metadata is shared: comparing nested values would cost what copying them does.
+  lastMetadata = flat ? { copy, fields, jsonLength: state.length - lengthBefore } : undefined;
+  return copy;
+}
+
+/** The last flat metadata copied, with its number of fields (schemaVersion aside). */
+let lastMetadata:
+  | { readonly copy: EventMetadata; readonly fields: number; readonly jsonLength: number }
+  | undefined;
+
+/**
+ * True when `metadata` (a plain object) has exactly the fields of `last`'s copy, every one a
+ * primitive equal to the copy's, and the same schema version.
+ */
+function equalsFlatCopy(
+  metadata: object,
+  schemaVersion: number,
+  last: NonNullable<typeof lastMetadata>,
+): boolean {
+  const copy = last.copy as Readonly<Record<string, JsonValue>>;
+  if (copy.schemaVersion !== schemaVersion) return false;
+  let fields = 0;
+  for (const key in metadata) {
+    const field = (metadata as Record<string, unknown>)[key];
+    if (field === undefined || key === 'schemaVersion') continue;
+    if (
+      (typeof field === 'object' && field !== null) ||
+      copy[key] !== field ||
+      !Object.hasOwn(copy, key)
+    ) {
+      return false;
+    }
+    fields++;
+  }
+  return fields === last.fields;
 }
