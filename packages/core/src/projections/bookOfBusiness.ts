@@ -6,13 +6,7 @@ import type { AccountBookState, BookAccount } from './accountBook.js';
 import { type AccountTier, accountTiers } from './accountTiers.js';
 import { accountsInScope, type BookScope, mainCurrency } from './bookScope.js';
 import { comparePeriods, compareText, sortedRecord } from './ordering.js';
-import {
-  periodWithin,
-  previousRange,
-  revenueByProductLine,
-  revenueInRange,
-  trailingTwelveMonths,
-} from './revenueInRange.js';
+import { periodsWithin, previousRange, trailingTwelveMonths } from './revenueInRange.js';
 import { satisfactionByTime } from './scoringFacts.js';
 
 /** Options of {@link bookOfBusiness}. */
@@ -122,8 +116,11 @@ export function bookOfBusiness(
   let previous = 0;
   let openCount = 0;
   let openValue = 0;
+  const inRange = periodsWithin(range);
+  const inBefore = periodsWithin(before);
   const lines = ours.map((account): BookAccountLine => {
-    const line = accountLine(account, range, before, tiers[account.accountId!]?.tier ?? null);
+    const sums = revenueSums(account, inRange, inBefore, byPeriod);
+    const line = accountLine(account, sums, tiers[account.accountId!]?.tier ?? null);
     byStatus[line.status] += 1;
     byTier[line.tier ?? 'none'] += 1;
     revenue += line.revenue.amountMinor;
@@ -132,15 +129,6 @@ export function bookOfBusiness(
     openValue += line.openPipeline.amountMinor;
     for (const [productLine, amount] of Object.entries(line.revenueByProductLine)) {
       byLine[productLine] = (byLine[productLine] ?? 0) + amount;
-    }
-    for (const entry of account.revenue) {
-      if (!periodWithin(entry.period, range)) continue;
-      let period = byPeriod.get(entry.period);
-      if (!period) {
-        period = {};
-        byPeriod.set(entry.period, period);
-      }
-      period[entry.productLine] = (period[entry.productLine] ?? 0) + entry.amountMinor;
     }
     return line;
   });
@@ -180,23 +168,54 @@ export function bookOfBusiness(
   };
 }
 
-function periodsOf(account: BookAccount, range: PeriodRange): Record<string, number> {
+/** An account's revenue in the range and the one before, worked out in one pass over it. */
+interface RevenueSums {
+  readonly revenue: number;
+  readonly previous: number;
+  readonly byProductLine: Record<string, number>;
+  /** Revenue of each period in the range, periods in time order. */
+  readonly byPeriod: Record<string, number>;
+}
+
+/**
+ * One pass over an account's revenue for everything a book line needs from it (the sums
+ * `revenueInRange`, `revenueByProductLine` and a sum per period would give, in the same order),
+ * adding the range's entries to the book's revenue by period and product line as it goes.
+ */
+function revenueSums(
+  account: BookAccount,
+  inRange: (period: Period) => boolean,
+  inBefore: (period: Period) => boolean,
+  bookByPeriod: Map<Period, Record<string, number>>,
+): RevenueSums {
+  let revenue = 0;
+  let previous = 0;
+  const byProductLine: Record<string, number> = {};
   const byPeriod: Record<string, number> = {};
-  for (const entry of account.revenue) {
-    if (periodWithin(entry.period, range)) {
-      byPeriod[entry.period] = (byPeriod[entry.period] ?? 0) + entry.amountMinor;
+  for (const { period, productLine, amountMinor } of account.revenue) {
+    if (inRange(period)) {
+      revenue += amountMinor;
+      byProductLine[productLine] = (byProductLine[productLine] ?? 0) + amountMinor;
+      byPeriod[period] = (byPeriod[period] ?? 0) + amountMinor;
+      let book = bookByPeriod.get(period);
+      if (!book) {
+        book = {};
+        bookByPeriod.set(period, book);
+      }
+      book[productLine] = (book[productLine] ?? 0) + amountMinor;
     }
+    if (inBefore(period)) previous += amountMinor;
   }
   const sorted: Record<string, number> = {};
-  for (const period of Object.keys(byPeriod).sort(comparePeriods))
+  for (const period of Object.keys(byPeriod).sort(comparePeriods)) {
     sorted[period] = byPeriod[period]!;
-  return sorted;
+  }
+  return { revenue, previous, byProductLine, byPeriod: sorted };
 }
 
 function accountLine(
   account: BookAccount,
-  range: PeriodRange,
-  before: PeriodRange,
+  sums: RevenueSums,
   tier: 'A' | 'B' | 'C' | null,
 ): BookAccountLine {
   const currency = account.currency as string;
@@ -215,10 +234,10 @@ function accountLine(
     ownerRepId: account.ownerRepId as string,
     territoryId: account.territoryId,
     parentAccountId: account.parentAccountId,
-    revenue: { amountMinor: revenueInRange(account, range), currency },
-    previousRevenue: { amountMinor: revenueInRange(account, before), currency },
-    revenueByProductLine: sortedRecord(revenueByProductLine(account, range)),
-    revenueByPeriod: periodsOf(account, range),
+    revenue: { amountMinor: sums.revenue, currency },
+    previousRevenue: { amountMinor: sums.previous, currency },
+    revenueByProductLine: sortedRecord(sums.byProductLine),
+    revenueByPeriod: sums.byPeriod,
     openOpportunities,
     openPipeline: { amountMinor: openPipeline, currency },
     latestSatisfaction: satisfactionByTime(account).at(-1)?.score ?? null,

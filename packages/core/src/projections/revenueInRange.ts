@@ -39,7 +39,27 @@ function lastMonth(period: Period): number {
  */
 export function periodWithin(period: Period, range: PeriodRange): boolean {
   // No allocation: a book's every revenue entry is tested against a range, several times a report.
-  return firstMonth(period) >= firstMonth(range.from) && lastMonth(period) <= lastMonth(range.to);
+  return withinMonths(period, firstMonth(range.from), lastMonth(range.to));
+}
+
+/** {@link periodWithin} for a range given as its first and last month numbers. */
+function withinMonths(period: Period, from: number, to: number): boolean {
+  if (isQuarter(period)) {
+    const first = year(period) * 12 + (period.charCodeAt(6) - 49) * 3;
+    return first >= from && first + 2 <= to;
+  }
+  const month = monthNumber(period);
+  return month >= from && month <= to;
+}
+
+/**
+ * A test of periods against `range` (see {@link periodWithin}) with the range's bounds worked
+ * out once: for code that tests a book's every entry against the same range.
+ */
+export function periodsWithin(range: PeriodRange): (period: Period) => boolean {
+  const from = firstMonth(range.from);
+  const to = lastMonth(range.to);
+  return (period) => withinMonths(period, from, to);
 }
 
 /**
@@ -51,10 +71,12 @@ export function revenueInRange(
   range: PeriodRange,
   productLine?: string,
 ): number {
+  const from = firstMonth(range.from);
+  const to = lastMonth(range.to);
   let total = 0;
   for (const entry of account.revenue) {
     if (productLine !== undefined && entry.productLine !== productLine) continue;
-    if (periodWithin(entry.period, range)) total += entry.amountMinor;
+    if (withinMonths(entry.period, from, to)) total += entry.amountMinor;
   }
   return total;
 }
@@ -64,9 +86,11 @@ export function revenueByProductLine(
   account: Pick<BookAccount, 'revenue'>,
   range: PeriodRange,
 ): Record<string, number> {
+  const from = firstMonth(range.from);
+  const to = lastMonth(range.to);
   const byLine: Record<string, number> = {};
   for (const entry of account.revenue) {
-    if (!periodWithin(entry.period, range)) continue;
+    if (!withinMonths(entry.period, from, to)) continue;
     byLine[entry.productLine] = (byLine[entry.productLine] ?? 0) + entry.amountMinor;
   }
   return byLine;
@@ -77,7 +101,8 @@ export function revenueEntriesInRange(
   account: Pick<BookAccount, 'revenue'>,
   range: PeriodRange,
 ): BookRevenueEntry[] {
-  return account.revenue.filter((entry) => periodWithin(entry.period, range));
+  const within = periodsWithin(range);
+  return account.revenue.filter((entry) => within(entry.period));
 }
 
 /**
