@@ -9,7 +9,7 @@ import {
 import { arbitraryMonth } from '@account-planning/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type RevenueTrend, revenueTrend } from './revenueTrend.js';
+import { type RevenueTrend, revenueTrend, revenueTrendOf } from './revenueTrend.js';
 
 interface Entry {
   readonly period: string;
@@ -79,6 +79,39 @@ describe('revenueTrend', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+
+  it('of several lists, gives the trend of their entries in one list', () => {
+    const entry = (from: string) =>
+      fc
+        .record({
+          offset: fc.integer({ min: -6, max: 30 }),
+          quarter: fc.boolean(),
+          productLine: fc.constantFrom('Licences', 'Services'),
+          amountMinor: fc.integer({ min: -100_000, max: 1_000_000 }),
+        })
+        .map(({ offset, quarter, productLine, amountMinor }) => {
+          const month = addMonths(from, offset);
+          return { period: quarter ? quarterOf(month) : month, productLine, amountMinor };
+        });
+    fc.assert(
+      fc.property(
+        arbitraryMonth().chain((from) =>
+          fc.tuple(
+            fc.constant(from),
+            fc.integer({ min: 0, max: 24 }),
+            fc.array(fc.array(entry(from), { maxLength: 8 }), { maxLength: 6 }),
+          ),
+        ),
+        ([from, length, lists]) => {
+          const range = { from, to: addMonths(from, length) };
+          expect(revenueTrendOf(lists, range, from)).toEqual(
+            revenueTrend(lists.flat(), range, from),
+          );
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

@@ -1,10 +1,4 @@
-import {
-  isQuarter,
-  monthFromNumber,
-  monthNumber,
-  type PeriodRange,
-  periodWithin,
-} from '@account-planning/core';
+import { isQuarter, monthFromNumber, monthNumber, type PeriodRange } from '@account-planning/core';
 import type { ChartBlock, ChartDatum } from '../../document/chartBlock.js';
 import { formatMoney } from '../../formatting/formatValue.js';
 
@@ -65,9 +59,14 @@ function axisOf(range: PeriodRange, quarterly: boolean, startMonth: string | und
 
 /** The number of the first month of a month or quarter (`2026-Q2` is April's). */
 function firstMonthOf(period: string): number {
-  return isQuarter(period)
-    ? monthNumber(`${period.slice(0, 4)}-01`) + (period.charCodeAt(6) - 49) * 3
-    : monthNumber(period);
+  if (!isQuarter(period)) return monthNumber(period);
+  // `2026-Q2`: the year's digits, then the quarter's at index 6; no string is made.
+  const year =
+    (period.charCodeAt(0) - 48) * 1000 +
+    (period.charCodeAt(1) - 48) * 100 +
+    (period.charCodeAt(2) - 48) * 10 +
+    (period.charCodeAt(3) - 48);
+  return year * 12 + (period.charCodeAt(6) - 49) * 3;
 }
 
 /**
@@ -82,20 +81,49 @@ export function revenueTrend(
   range: PeriodRange,
   startMonth?: string,
 ): RevenueTrend {
-  const within = entries.filter((entry) => periodWithin(entry.period, range));
-  const quarterly = within.some((entry) => isQuarter(entry.period));
+  return revenueTrendOf([entries], range, startMonth);
+}
+
+/**
+ * {@link revenueTrend} of the entries of several lists taken together (a book's accounts'
+ * revenue), without copying them into one list.
+ */
+export function revenueTrendOf(
+  lists: readonly (readonly TrendEntry[])[],
+  range: PeriodRange,
+  startMonth?: string,
+): RevenueTrend {
+  const from = monthNumber(range.from);
+  const to = monthNumber(range.to);
+  // An entry is in the range when all its months are (see core's periodWithin).
+  let quarterly = false;
+  search: for (const entries of lists) {
+    for (const { period } of entries) {
+      if (!isQuarter(period)) continue;
+      const first = firstMonthOf(period);
+      if (first >= from && first + 2 <= to) {
+        quarterly = true;
+        break search;
+      }
+    }
+  }
   const { periods, first, step } = axisOf(range, quarterly, startMonth);
   const totals = periods.map(() => 0);
   const byProductLine: Record<string, number>[] = periods.map(() => ({}));
-  for (const entry of within) {
-    const offset = firstMonthOf(entry.period) - first;
-    if (offset < 0) continue;
-    // A month counts in its quarter; a quarter starts on a step.
-    const i = Math.floor(offset / step);
-    if (i >= periods.length) continue;
-    totals[i]! += entry.amountMinor;
-    const lines = byProductLine[i]!;
-    lines[entry.productLine] = (lines[entry.productLine] ?? 0) + entry.amountMinor;
+  for (const entries of lists) {
+    for (const entry of entries) {
+      const month = firstMonthOf(entry.period);
+      const last = isQuarter(entry.period) ? month + 2 : month;
+      if (month < from || last > to) continue;
+      const offset = month - first;
+      if (offset < 0) continue;
+      // A month counts in its quarter; a quarter starts on a step.
+      const i = Math.floor(offset / step);
+      if (i >= periods.length) continue;
+      totals[i]! += entry.amountMinor;
+      const lines = byProductLine[i]!;
+      lines[entry.productLine] = (lines[entry.productLine] ?? 0) + entry.amountMinor;
+    }
   }
   return { granularity: quarterly ? 'quarter' : 'month', periods, totals, byProductLine };
 }

@@ -45,6 +45,7 @@ import {
   accountRevenueTrendChart,
   bookRevenueTrendChart,
   revenueTrend,
+  revenueTrendOf,
 } from '../charts/revenueTrend.js';
 import { scoreBreakdownChart } from '../charts/scoreBreakdownChart.js';
 import { changeTrend, signed } from '../figures/changeTrend.js';
@@ -169,6 +170,11 @@ export function buildReviewPack(input: ReviewPackInput): ReportDocument {
     }
   }
   const money = (minor: number) => formatMoney(minor, currency, locale);
+  // Trends show the last 24 full months: the last twelve and the twelve before.
+  const trendRange = {
+    from: previousRange(trailingTwelveMonths(asOf)).from,
+    to: trailingTwelveMonths(asOf).to,
+  };
   const date = (day: string) => formatDate(day, locale);
 
   // seed 001: accounts lost before the last review were discussed then; those lost since are news.
@@ -305,14 +311,10 @@ export function buildReviewPack(input: ReviewPackInput): ReportDocument {
           : {}),
       },
     ];
-    const trendRange = {
-      from: previousRange(trailingTwelveMonths(asOf)).from,
-      to: trailingTwelveMonths(asOf).to,
-    };
     const ours = inPack.filter((a) => a.currency === currency);
     const opened = ours.map((a) => a.openedAt?.slice(0, 7)).filter((m) => m !== undefined);
-    const bookTrend = revenueTrend(
-      ours.flatMap((a) => a.revenue),
+    const bookTrend = revenueTrendOf(
+      ours.map((a) => a.revenue),
       trendRange,
       opened.length > 0 ? opened.sort()[0] : undefined,
     );
@@ -529,10 +531,6 @@ export function buildReviewPack(input: ReviewPackInput): ReportDocument {
       });
     }
     const blocks: ReportBlock[] = [{ type: 'keyFigures', figures }];
-    const trendRange = {
-      from: previousRange(trailingTwelveMonths(asOf)).from,
-      to: trailingTwelveMonths(asOf).to,
-    };
     const trend = revenueTrend(
       account.revenue,
       trendRange,
@@ -629,7 +627,8 @@ export function buildReviewPack(input: ReviewPackInput): ReportDocument {
     const kindOf = (entry: RankedOpportunity) => opportunityOf(entry.id).opportunity.kind;
     const prospects = ranked.filter((e) => PROSPECT_KINDS.has(kindOf(e)) || prospectAccount(e));
     const expansion = ranked.filter((e) => EXPANSION_KINDS.has(kindOf(e)) && !prospectAccount(e));
-    const rest = ranked.filter((e) => !prospects.includes(e) && !expansion.includes(e));
+    const listed = new Set([...prospects, ...expansion]);
+    const rest = ranked.filter((e) => !listed.has(e));
     const blocks: ReportBlock[] = [
       {
         type: 'paragraph',
