@@ -55,6 +55,27 @@ describe('a chart drawn on a reused view', () => {
     );
   });
 
+  it('draws a compact chart in the same frame, whatever its data and whatever came first', async () => {
+    // A shape of its own (CHF), so that its shared view is fresh: its first chart is flat.
+    const trend = (values: number[]): ChartBlock => ({
+      type: 'chart',
+      kind: 'line',
+      size: 'compact',
+      caption: 'Revenue',
+      alt: 'Revenue by quarter.',
+      x: { field: 'c', label: 'Quarter', format: 'text' },
+      y: { field: 'v', label: 'Revenue', format: { type: 'money', currency: 'CHF' } },
+      data: values.map((v, i) => ({ c: CATEGORIES[i]!, v })),
+    });
+    const flat = await renderChartSvg(trend([500, 500, 500]));
+    const varying = await renderChartSvg(trend([100, 900, 300]));
+    const single = await renderChartSvg(trend([700]));
+    for (const svg of [flat, varying, single]) {
+      expect(svg).toMatch(/^<svg [^>]*width="160" height="44" viewBox="0 0 160 44"/);
+    }
+    expect(await renderChartSvg(trend([500, 500, 500]))).toBe(flat);
+  });
+
   it('is the same compact SVG on the shared view of its shape, whatever it drew before', async () => {
     const compact = (kind: ChartKind, rows: { c: string; v: number }[]): ChartBlock => ({
       type: 'chart',
