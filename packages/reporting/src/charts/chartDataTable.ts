@@ -8,19 +8,25 @@ export interface ChartDataTable {
   readonly rows: readonly (readonly string[])[];
 }
 
-// Per-account trends label the same twelve months hundreds of times.
-const labels = new Map<string, string>();
+// Per-account trends label the same twelve months hundreds of times: labels by format and
+// locale, then by value.
+const labels = new Map<string, Map<string, string>>();
 
 /** The label of a category value, by the category axis format. */
 export function categoryLabel(chart: ChartBlock, value: unknown, locale: string): string {
   const text = value === null || value === undefined ? '' : String(value);
   const format = chart.x.format ?? 'text';
   if (format === 'text') return text;
-  const key = `${format}|${locale}|${text}`;
-  let label = labels.get(key);
+  const kind = `${format}|${locale}`;
+  let ofKind = labels.get(kind);
+  if (!ofKind) {
+    ofKind = new Map();
+    labels.set(kind, ofKind);
+  }
+  let label = ofKind.get(text);
   if (label === undefined) {
     label = formatCategory(format, text, locale);
-    if (labels.size < 10_000) labels.set(key, label);
+    if (ofKind.size < 10_000) ofKind.set(text, label);
   }
   return label;
 }

@@ -106,11 +106,21 @@ export function formatPercent(
   }).format(ratio);
 }
 
+// A pack shows the same few hundred days (close dates, due dates) thousands of times.
+const datesShown = new Map<string, string>();
+
 /** A calendar date `YYYY-MM-DD` in `locale` (`14 Mar 2026`), read as a UTC day. */
 export function formatDate(date: string, locale: string = DEFAULT_LOCALE): string {
-  return dateFormat('date', locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    Date.parse(date.slice(0, 10)),
-  );
+  const day = date.slice(0, 10);
+  const key = `${locale}|${day}`;
+  let text = datesShown.get(key);
+  if (text === undefined) {
+    text = dateFormat('date', locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      Date.parse(day),
+    );
+    if (datesShown.size < 20_000) datesShown.set(key, text);
+  }
+  return text;
 }
 
 /** An instant in `locale`, shown in `timeZone` and naming it (`14 Mar 2026, 09:00 UTC`). */

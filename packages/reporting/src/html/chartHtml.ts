@@ -1,17 +1,15 @@
 import { categoryLabel, chartDataTable } from '../charts/chartDataTable.js';
-import { renderChartSvg } from '../charts/renderChartSvg.js';
 import type { ChartBlock, ChartDatum } from '../document/chartBlock.js';
 import { formatMoney, formatValue } from '../formatting/formatValue.js';
 import { escapeHtml as esc } from './escapeHtml.js';
 
 /**
- * A chart block as a `<figure>`: the SVG drawn by Vega (with `role="img"`, `aria-label` and
- * `<title>` holding the alt text), a `<figcaption>`, and for standard charts the data behind
+ * A chart block as a `<figure>`: `svg`, the chart drawn by Vega (`renderChartSvg`: with
+ * `role="img"`, `aria-label` and `<title>` holding the alt text), a `<figcaption>`, and for standard charts the data behind
  * the picture in a closed `<details>` table. A compact chart (a sparkline) has its range in
  * words in the caption instead: first and last category, first and last value.
  */
-export async function chartHtml(block: ChartBlock, locale: string): Promise<string> {
-  const svg = await renderChartSvg(block, locale);
+export function chartHtml(block: ChartBlock, locale: string, svg: string): string {
   if (block.size === 'compact') {
     // Only the ends are told in words: a pack draws hundreds of these, so no data table.
     const first = block.data[0];

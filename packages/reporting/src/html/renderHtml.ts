@@ -1,3 +1,5 @@
+import { renderChartSvg } from '../charts/renderChartSvg.js';
+import type { ChartBlock } from '../document/chartBlock.js';
 import type { KeyFiguresBlock } from '../document/keyFiguresBlock.js';
 import type { ReportBlock, ReportDocument } from '../document/reportDocument.js';
 import type { ChecklistBlock, ListBlock } from '../document/textBlocks.js';
@@ -63,17 +65,27 @@ export async function renderHtml(doc: ReportDocument, options: HtmlOptions = {})
       '</ol></nav>',
     );
   }
+  // The charts are drawn first, one after another in the order they appear; the rest of the
+  // page is then put together without waiting on anything.
+  const svgs = new Map<ChartBlock, string>();
+  for (const section of doc.sections) {
+    for (const blocks of [section.blocks, ...(section.subsections ?? []).map((s) => s.blocks)]) {
+      for (const block of blocks) {
+        if (block.type === 'chart') svgs.set(block, await renderChartSvg(block, locale));
+      }
+    }
+  }
   for (const section of doc.sections) {
     const breakClass = section.pageBreakBefore ? ' class="page-break"' : '';
     out.push(
       `<section${breakClass} aria-labelledby="${esc(section.id)}"><h2 id="${esc(section.id)}">${esc(section.title)}</h2>`,
     );
-    for (const block of section.blocks) out.push(await blockHtml(block, 3, locale));
+    for (const block of section.blocks) out.push(blockHtml(block, 3, locale, svgs));
     for (const subsection of section.subsections ?? []) {
       out.push(
         `<section class="subsection" aria-labelledby="${esc(subsection.id)}"><h3 id="${esc(subsection.id)}">${esc(subsection.title)}</h3>`,
       );
-      for (const block of subsection.blocks) out.push(await blockHtml(block, 4, locale));
+      for (const block of subsection.blocks) out.push(blockHtml(block, 4, locale, svgs));
       out.push('</section>');
     }
     out.push('</section>');
@@ -82,11 +94,12 @@ export async function renderHtml(doc: ReportDocument, options: HtmlOptions = {})
   return out.join('');
 }
 
-async function blockHtml(
+function blockHtml(
   block: ReportBlock,
   headingLevel: number,
   locale: string,
-): Promise<string> {
+  svgs: ReadonlyMap<ChartBlock, string>,
+): string {
   switch (block.type) {
     case 'heading':
       return `<h${headingLevel}>${esc(block.text)}</h${headingLevel}>`;
@@ -97,7 +110,7 @@ async function blockHtml(
     case 'table':
       return tableHtml(block, locale);
     case 'chart':
-      return chartHtml(block, locale);
+      return chartHtml(block, locale, svgs.get(block)!);
     case 'list':
       return list(block);
     case 'checklist':
