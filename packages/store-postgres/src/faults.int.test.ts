@@ -75,12 +75,12 @@ describe.skipIf(!DATABASE_URL)(
       append.catch(() => {});
       let victim: number | undefined;
       while (victim === undefined) {
-        // The append's statement names this schema's tables early on (pg_stat_activity keeps
-        // only the start of a long statement).
+        // The append's statement names this schema early on (pg_stat_activity keeps only the
+        // start of a long statement).
         const { rows } = await pool.query(
           `SELECT pid FROM pg_stat_activity
          WHERE query LIKE $1 AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
-          [`%"${schema}".events%`],
+          [`%"${schema}".%`],
         );
         victim = rows[0]?.pid;
       }

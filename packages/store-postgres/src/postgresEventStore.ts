@@ -69,8 +69,8 @@ export type PostgresEventStoreOptions = PostgresConnection & {
   readonly pollIntervalMs?: number;
   /**
    * Whether appends send a NOTIFY to wake subscriptions in other processes (default true): at
-   * most one per 20 ms per store, carried by an append or sent just after a burst. Without it,
-   * those subscriptions find new events by polling.
+   * most one per 20 ms per store, carried by an append, or sent on its own once appending
+   * stops. Without it, those subscriptions find new events by polling.
    */
   readonly notify?: boolean;
 };
@@ -117,11 +117,11 @@ const CAPABILITIES: StoreCapabilities = Object.freeze({
 
 /**
  * The events' ids, types, data, metadata and personal-data subjects, as the append statements
- * take them ($5 to $9): plain values for one event; for several, arrays of ids, types and
- * subjects, and the data and metadata as one JSON array each.
+ * take them ($5 to $9): plain values for one event (unless `asBatch`); for several, arrays of
+ * ids, types and subjects, and the data and metadata as one JSON array each.
  */
-function appendColumns(prepared: readonly PreparedEvent[]): unknown[] {
-  if (prepared.length === 1) {
+function appendColumns(prepared: readonly PreparedEvent[], asBatch = false): unknown[] {
+  if (prepared.length === 1 && !asBatch) {
     const event = prepared[0] as PreparedEvent;
     return [
       event.eventId,
@@ -345,7 +345,9 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Po
     }
     const encoded = encodeExpected(expected);
     let row: Row | undefined;
+    let status: unknown;
     const notifying = carriesNotification(exec);
+    appending++;
     try {
       [row] = await exec.run(appendStatementFor(encoded, count), [
         tenant,
@@ -355,7 +357,23 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Po
         ...appendColumns(prepared),
         notifying,
       ]);
+      if (row) {
+        status = 'ok';
+      } else {
+        // The plain statement moved nothing: append_events decides, and says why.
+        [row] = await exec.run(st.appendFallback, [
+          tenant,
+          streamId,
+          encoded,
+          callerIds,
+          ...appendColumns(prepared, true),
+          notifying,
+        ]);
+        status = row?.status;
+      }
     } catch (error) {
+      appending--;
+      if (notifying) notificationNotSent(exec);
       // A retry that raced its own first attempt on another stream lock: look the original up.
       if ((error as { code?: unknown })?.code === UNIQUE_VIOLATION) {
         const replay = await replayOf(exec, streamId, prepared).catch((lookup) => {
@@ -363,13 +381,19 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Po
         });
         if (replay) return replay as AppendResult<E>;
       }
-      if (notifying) unannounced = true;
       throw failure(error, `Appending to stream ${JSON.stringify(streamId)}`, true);
     }
-    const status = row?.status;
+    appending--;
+    // Only an append that committed events sent the notification it carried.
+    if (notifying && status !== 'ok') notificationNotSent(exec);
     if (status === 'ok') {
       const version = Number(row?.stream_version) - count;
-      const positions = row?.positions as readonly (number | string)[];
+      // The plain statement returns one event's position as a value, the fallback as an array.
+      const returned = row?.positions;
+      const positions = (Array.isArray(returned) ? returned : [returned]) as readonly (
+        | number
+        | string
+      )[];
       const transactionId = row?.transaction_id as string;
       const recordedAt = row?.recorded_at as string;
       const recorded = new Array<RecordedEvent>(count);
@@ -421,15 +445,32 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Po
 
   // Other processes' subscriptions learn of appends by NOTIFY. PostgreSQL serialises the commits
   // of notifying transactions on one lock, which would undo group commit for concurrent writers,
-  // so an append carries the NOTIFY only when none was sent in the last NOTIFY_COOL_DOWN_MS; the
-  // appends in between are announced by one trailing notification at the end of that time.
+  // so an append carries the NOTIFY only when none was sent in the last NOTIFY_COOL_DOWN_MS. The
+  // appends in between are announced by the next append that carries one, or, when appending
+  // stops, by one trailing notification: a busy store sends no notification of its own, only
+  // carried ones, and a subscriber hears of every append within about two cool-downs.
   let lastAnnounced = Number.NEGATIVE_INFINITY;
+  /** Some append since the last notification has not been announced by one committed after it. */
   let unannounced = false;
+  /** Appends sent and not yet settled. */
+  let appending = 0;
   let trailing: ReturnType<typeof setTimeout> | undefined;
   let announcing: Promise<void> | undefined;
+  const scheduleTrailing = (exec: Executor, delayMs: number) => {
+    if (trailing) return;
+    trailing = setTimeout(() => sendTrailing(exec), delayMs);
+    // A pending notification must not keep the process alive: close() sends it at once.
+    trailing.unref?.();
+  };
   const sendTrailing = (exec: Executor) => {
     trailing = undefined;
     if (!unannounced || closed) return;
+    if (appending > 0) {
+      // The next append to start will carry the notification, and commits after the ones in
+      // flight; look again shortly in case none comes.
+      scheduleTrailing(exec, NOTIFY_COOL_DOWN_MS / 4);
+      return;
+    }
     unannounced = false;
     lastAnnounced = performance.now();
     announcing = exec
@@ -442,21 +483,28 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Po
         announcing = undefined;
       });
   };
-  /** Whether this append carries the notification; if not, a trailing one is scheduled. */
+  /**
+   * Whether the append about to start carries the notification (a trailing one is scheduled if
+   * not). Called just before the append is counted in `appending`.
+   */
   function carriesNotification(exec: Executor): boolean {
     if (!notify) return false;
     const now = performance.now();
     if (now - lastAnnounced >= NOTIFY_COOL_DOWN_MS) {
       lastAnnounced = now;
+      // With no other append in flight, every earlier one has committed: this one's notification
+      // (delivered when it commits) announces them too.
+      if (appending === 0) unannounced = false;
       return true;
     }
     unannounced = true;
-    if (!trailing) {
-      trailing = setTimeout(() => sendTrailing(exec), lastAnnounced + NOTIFY_COOL_DOWN_MS - now);
-      // A pending notification must not keep the process alive: close() sends it at once.
-      trailing.unref?.();
-    }
+    scheduleTrailing(exec, lastAnnounced + NOTIFY_COOL_DOWN_MS - now);
     return false;
+  }
+  /** After an append that was to carry the notification but did not commit one. */
+  function notificationNotSent(exec: Executor): void {
+    unannounced = true;
+    scheduleTrailing(exec, 0);
   }
 
   async function readStream<E extends EventLike = EventLike>(

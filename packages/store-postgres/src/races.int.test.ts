@@ -81,13 +81,16 @@ describe.skipIf(!DATABASE_URL)(
       await release();
     });
 
-    /** Resolves once an append of this schema waits for a lock (the stream's, held elsewhere). */
+    /**
+     * Resolves once an append of this schema waits for a lock (the stream's, held elsewhere):
+     * the plain statement, or `append_events` when the stream's row was not there to wait on.
+     */
     async function waitingForLock() {
       for (;;) {
         const { rows } = await pool.query(
           `SELECT 1 FROM pg_stat_activity
            WHERE query LIKE $1 AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
-          [`%"${schema}".events%`],
+          [`%"${schema}".%`],
         );
         if (rows.length > 0) return;
         await new Promise((resolve) => setTimeout(resolve, 5));

@@ -26,6 +26,12 @@ export interface Statements {
   readonly appendAnyOne: Statement;
   /** {@link Statements.appendExisting} for one event. */
   readonly appendExistingOne: Statement;
+  /**
+   * The append as the plpgsql `append_events` decides it, with a status (`ok`, `conflict`,
+   * `archived`, `duplicate`): run when the plain statement moved nothing. Takes the events as a
+   * batch (arrays and JSON arrays), however many there are.
+   */
+  readonly appendFallback: Statement;
   readonly eventsById: Statement;
   readonly readStreamForward: Statement;
   readonly readStreamBackward: Statement;
@@ -59,14 +65,17 @@ export function shortHash(text: string): string {
 // -1 'any', -2 'stream_exists'), $4 whether the caller gave event ids, $5 ids, $6 types, $7 data,
 // $8 metadata (JSON texts), $9 personal-data subjects, $10 whether to NOTIFY.
 //
-// The common case runs as plain SQL (data-modifying CTEs, no function call): take the stream's
-// advisory lock, move the stream's version (the statement for the expected version: INSERT for
-// 'no_stream', an upsert for 'any', an UPDATE for a version or 'stream_exists'), and only when
-// that moved it draw sequence values and insert the events, each with the writer's transaction
-// id. Any other case (a conflict, an archived stream, an event id appended before, a stream
-// created after the statement's snapshot was taken) moves nothing, and the same statement then
-// hands the append to `append_events`, which decides it afresh under the lock: every statement
-// of a VOLATILE function sees what committed before it began, which one statement cannot.
+// An append that succeeds runs as plain SQL (data-modifying CTEs, no function call): take the
+// stream's advisory lock, move the stream's version (the statement for the expected version:
+// INSERT for 'no_stream', an upsert for 'any', an UPDATE for a version or 'stream_exists'), and
+// only when that moved it draw sequence values and insert the events, each with the writer's
+// transaction id. Any other case (a conflict, an archived stream, an event id appended before, a
+// stream created after the statement's snapshot was taken) moves nothing and returns no row, and
+// the store then hands the append to `append_events` (`appendFallback`, a second round trip, in
+// a transaction of its own), which decides it afresh under the lock: every statement of a
+// VOLATILE function sees what committed before it began, which one statement cannot. The
+// fallback is not part of the plain statement: as a branch of it, its plan nodes would be set
+// up on every append, taken or not.
 //
 // What the plain path relies on:
 // - Lock before transaction id: the stream row is written only by rows that come out of
@@ -115,14 +124,13 @@ const jsonbArray = (array: string) =>
  * The append statement for one expected-version kind, for a batch or for a single event. A
  * batch's ids, types and subjects are text arrays ($5, $6, $9), its data and metadata one JSON
  * array each ($7, $8: one JSON text to build and parse rather than an array literal of escaped
- * JSON texts); a single event's are plain values. See the comment above for what it relies on.
+ * JSON texts); a single event's are plain values. It returns one row when it appended (the new
+ * stream version, the events' positions, the transaction id and the time recorded), and no row
+ * when it moved nothing: the caller then runs {@link Statements.appendFallback}. See the comment
+ * above for what it relies on.
  */
 function appendStatement(s: string, channel: string, expecting: Expecting, single: boolean) {
   const count = single ? '1' : 'cardinality($5::text[])';
-  // The batch as append_events takes it, for the fallback.
-  const arrays = single
-    ? 'ARRAY[$5::text], ARRAY[$6::text], ARRAY[$7::jsonb], ARRAY[$8::jsonb], ARRAY[$9::text]'
-    : `$5::text[], $6::text[], ${jsonbArray('$7::jsonb')}, ${jsonbArray('$8::jsonb')}, $9::text[]`;
   const events = single
     ? `SELECT $1, $2, m.from_version + 1, nextval('${s}.global_position'), pg_current_xact_id(),
          $5::text, $6::text, $7::jsonb, $8::jsonb, $9::text
@@ -133,18 +141,19 @@ function appendStatement(s: string, channel: string, expecting: Expecting, singl
        FROM moved m, unnest($5::text[], $6::text[], $9::text[])
          WITH ORDINALITY AS u(event_id, type, subject, ordinal)`;
   const result = single
-    ? `SELECT 'ok' AS status, a.stream_version, ARRAY[a.global_position] AS positions,
+    ? `SELECT a.stream_version, a.global_position AS positions,
          a.transaction_id::text AS transaction_id, ${NOW} AS recorded_at, ${notify(channel)}
        FROM appended a`
-    : `SELECT 'ok' AS status, m.from_version + ${count} AS stream_version,
+    : `SELECT m.from_version + ${count} AS stream_version,
          ARRAY(SELECT a.global_position FROM appended a ORDER BY a.stream_version) AS positions,
          (SELECT a.transaction_id::text FROM appended a LIMIT 1) AS transaction_id,
          ${NOW} AS recorded_at, ${notify(channel)}
        FROM moved m`;
   const ids = single ? '$5::text' : 'ANY ($5::text[])';
-  // When the caller gave event ids and one is stored already, the plain path steps aside.
+  // When the caller gave event ids and one is stored already, the plain path steps aside. (It
+  // names $3, which not every kind uses otherwise, so that every kind takes the same parameters.)
   return `WITH fresh AS MATERIALIZED (
-       SELECT 1 WHERE NOT ($4::boolean AND EXISTS (
+       SELECT $3::bigint WHERE NOT ($4::boolean AND EXISTS (
          SELECT 1 FROM ${s}.events e WHERE e.tenant_id = $1 AND e.event_id = ${ids}))
      ), locked AS MATERIALIZED (
        SELECT pg_advisory_xact_lock(hashtextextended($2, hashtextextended($1, 0))) FROM fresh
@@ -156,18 +165,18 @@ function appendStatement(s: string, channel: string, expecting: Expecting, singl
        ${events}
        RETURNING e.stream_version, e.global_position, e.transaction_id
      )
-     ${result}
-     UNION ALL
-     SELECT f.status, f.stream_version, f.positions, f.transaction_id, f.recorded_at, NULL
-     FROM ${s}.append_events($1, $2, $3, $4, ${arrays}, $10) f
-     WHERE NOT EXISTS (SELECT 1 FROM moved)`;
+     ${result}`;
 }
 
 const NOW = `to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-/** The NOTIFY of an append that asks for it ($10), sent only when the plain path appended. */
+/**
+ * The NOTIFY of an append that asks for it ($10), sent only when the plain path appended. A
+ * plain function call (cast to text: it returns void), not a subquery, which would cost a plan
+ * node to set up on every append.
+ */
 const notify = (channel: string) =>
-  `CASE WHEN $10::boolean THEN (SELECT 1 FROM pg_notify('${channel}', $1)) END AS notified`;
+  `CASE WHEN $10::boolean THEN pg_notify('${channel}', $1)::text END AS notified`;
 
 /** Builds the statements for a schema, given as its quoted identifier. */
 export function statementsFor(quotedSchema: string, channel: string): Statements {
@@ -210,6 +219,12 @@ export function statementsFor(quotedSchema: string, channel: string): Statements
     appendExistingOne: statement(
       'append_existing_1',
       appendStatement(s, channel, 'existing', true),
+    ),
+    appendFallback: statement(
+      'append_fallback',
+      `SELECT f.status, f.stream_version, f.positions, f.transaction_id, f.recorded_at
+       FROM ${s}.append_events($1, $2, $3, $4, $5::text[], $6::text[], ${jsonbArray('$7::jsonb')},
+         ${jsonbArray('$8::jsonb')}, $9::text[], $10) f`,
     ),
     eventsById: statement(
       'events_by_id',

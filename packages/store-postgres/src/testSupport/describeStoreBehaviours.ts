@@ -227,6 +227,32 @@ export function describeStoreBehaviours(
         expect(handled.seen.map((e) => e.data)).toEqual([{ text: 'hello' }]);
       });
 
+      it("announces every append of a burst to another store's subscription", async () => {
+        const tenant = newTenant();
+        const listener = open({ tenant, pollIntervalMs: 3_600_000 });
+        const writer = open({ tenant });
+        const handled = collector();
+        const subscription = listener.subscribe({ handler: (events) => handled.push(events) });
+        await subscription.caughtUp();
+        // Most of these fall within one notification's cool-down: one after another on one
+        // stream, and at the same time on eight more.
+        for (let n = 0; n < 10; n++) {
+          await writer.append('one', [noted(`one-${n}`)], { expectedVersion: n });
+        }
+        await Promise.all(
+          Array.from({ length: 8 }, async (_, writerNumber) => {
+            for (let n = 0; n < 3; n++) {
+              await writer.append(`many-${writerNumber}`, [noted(`many-${writerNumber}-${n}`)], {
+                expectedVersion: n,
+              });
+            }
+          }),
+        );
+        await handled.until(() => handled.seen.length === 34);
+        await subscription.stop();
+        expect(handled.seen).toHaveLength(34);
+      });
+
       it('finds appends by polling when no notification is sent', async () => {
         const tenant = newTenant();
         const listener = open({ tenant, pollIntervalMs: 10 });
