@@ -622,13 +622,17 @@ export function buildReviewPack(input: ReviewPackInput): ReportDocument {
 
   function prospectsAndExpansion(): ReportSection {
     const rows = options.rankedRows ?? 15;
-    const prospectAccount = (entry: RankedOpportunity) =>
-      opportunityOf(entry.id).account.status === 'prospect';
-    const kindOf = (entry: RankedOpportunity) => opportunityOf(entry.id).opportunity.kind;
-    const prospects = ranked.filter((e) => PROSPECT_KINDS.has(kindOf(e)) || prospectAccount(e));
-    const expansion = ranked.filter((e) => EXPANSION_KINDS.has(kindOf(e)) && !prospectAccount(e));
-    const listed = new Set([...prospects, ...expansion]);
-    const rest = ranked.filter((e) => !listed.has(e));
+    // Each opportunity is looked up once: prospect, expansion, or the rest (renewals).
+    const prospects: RankedOpportunity[] = [];
+    const expansion: RankedOpportunity[] = [];
+    const rest: RankedOpportunity[] = [];
+    for (const entry of ranked) {
+      const { account, opportunity } = opportunityOf(entry.id);
+      const prospectAccount = account.status === 'prospect';
+      if (PROSPECT_KINDS.has(opportunity.kind) || prospectAccount) prospects.push(entry);
+      else if (EXPANSION_KINDS.has(opportunity.kind)) expansion.push(entry);
+      else rest.push(entry);
+    }
     const blocks: ReportBlock[] = [
       {
         type: 'paragraph',
