@@ -12,6 +12,7 @@ import {
 import { escapeHtml } from '../html/escapeHtml.js';
 import { categoryLabel } from './chartDataTable.js';
 import { estimateTextWidth } from './estimateTextWidth.js';
+import { isPlainTrend, type SparklineEngine, sparklineSvg } from './sparklineSvg.js';
 import {
   type AxisValueFormat,
   DATA_NAME,
@@ -30,8 +31,10 @@ interface CachedView {
 // a view of its own (about 1 ms): a view reused for other data keeps the order its earlier
 // data gave axis ticks and grid lines, so the same chart would come out as a different string
 // after other charts. A compact chart (a sparkline: no axis, no legend, one series, categories
-// sorted by row) has nothing of that kind, and the 500 per-account trends of a review pack
-// share one view, redrawn with each trend's data (well under 1 ms each).
+// sorted by row) has nothing of that kind: compact charts of one shape share one view, redrawn
+// with each chart's data. The commonest of them, a compact line of plain values (the 500
+// per-account trends of a review pack), skips Vega altogether: sparklineSvg draws it with the
+// same d3 scales and line generator, a few microseconds instead of about 0.3 ms.
 const views = new Map<string, CachedView>();
 const MAX_VIEWS = 64;
 
@@ -41,11 +44,12 @@ interface VegaTextMetrics {
   readonly textMetrics: { width: (item: unknown, text: unknown) => number };
 }
 
-/** Vega and Vega-Lite, loaded and set up once. */
+/** Vega and Vega-Lite, and the d3 modules sparklines are drawn with, loaded and set up once. */
 interface ChartEngine {
   readonly vega: typeof Vega;
   readonly compile: typeof VegaLite.compile;
   readonly logger: ReturnType<typeof Vega.logger>;
+  readonly sparkline: SparklineEngine;
 }
 
 let engine: Promise<ChartEngine> | undefined;
@@ -57,7 +61,12 @@ let engine: Promise<ChartEngine> | undefined;
  * path of hosts that never draw a chart.
  */
 function chartEngine(): Promise<ChartEngine> {
-  engine ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vegaLite]) => {
+  engine ??= Promise.all([
+    import('vega'),
+    import('vega-lite'),
+    import('d3-scale'),
+    import('d3-shape'),
+  ]).then(([vega, vegaLite, { scaleLinear, scalePoint }, { line }]) => {
     // Without a canvas Vega guesses 0.8 em per character; measure from a width table instead.
     (vega as unknown as VegaTextMetrics).textMetrics.width = (item, text) => {
       const { fontSize = 11, fontWeight } = item as { fontSize?: number; fontWeight?: unknown };
@@ -84,7 +93,12 @@ function chartEngine(): Promise<ChartEngine> {
       typeof args[0] === 'string' && args[0].startsWith('Dropping "fit-y"')
         ? logger
         : warn(...args);
-    return { vega, compile: vegaLite.compile, logger };
+    return {
+      vega,
+      compile: vegaLite.compile,
+      logger,
+      sparkline: { scaleLinear, scalePoint, line },
+    };
   });
   return engine;
 }
@@ -185,19 +199,22 @@ function rowsOf(chart: ChartBlock, locale: string): Row[] {
  * and no external references (no fonts, images or links: text uses the reader's system
  * fonts). The root `<svg>` has `role="img"`, an `aria-label` and a `<title>` holding the
  * chart's alt text. Compiled specs are cached per chart shape, so charts that differ only in
- * data cost a new view and a draw, not a compile. The same chart always gives the same string,
- * whatever was drawn before.
+ * data cost a new view and a draw, not a compile. A compact line chart of plain values (a
+ * sparkline) is drawn with d3-scale and d3-shape, as Vega would draw it (see sparklineSvg). The
+ * same chart always gives the same string, whatever was drawn before.
  */
 export async function renderChartSvg(
   chart: ChartBlock,
   locale: string = DEFAULT_LOCALE,
 ): Promise<string> {
   const loaded = await chartEngine();
-  const cached = runtimeFor(loaded, chart, locale);
   const rows = rowsOf(chart, locale);
-  if (chart.size === 'compact' && chart.series === undefined) {
-    return accessibleSvg(await drawOn(loaded, cached, rows), chart.alt);
+  const compact = chart.size === 'compact' && chart.series === undefined;
+  if (compact && chart.kind === 'line' && isPlainTrend(rows)) {
+    return accessibleSvg(sparklineSvg(loaded.sparkline, rows), chart.alt);
   }
+  const cached = runtimeFor(loaded, chart, locale);
+  if (compact) return accessibleSvg(await drawOn(loaded, cached, rows), chart.alt);
   const view = new loaded.vega.View(cached.runtime, { renderer: 'none' });
   try {
     view.data(DATA_NAME, rows);

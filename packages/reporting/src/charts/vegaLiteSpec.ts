@@ -17,9 +17,11 @@ export const DATA_NAME = 'rows';
 
 // Every chart has 4 px of padding: on a compact chart, whose frame is fixed, that holds a
 // line's stroke, which Vega bounds 3 px past its points (1.5 px and its miter).
-const PADDING = 4;
+export const PADDING = 4;
 /** A compact chart's width in pixels, padding included. */
-const COMPACT_WIDTH = 160;
+export const COMPACT_WIDTH = 160;
+/** A compact chart's plot height in pixels, padding excluded. */
+export const COMPACT_PLOT_HEIGHT = 36;
 
 /**
  * The Vega-Lite specification of a chart, without its data: one spec per (kind, axes, series,
@@ -117,7 +119,7 @@ export function vegaLiteSpec(chart: ChartBlock, locale: string): TopLevelSpec {
   return {
     data: { name: DATA_NAME },
     width: compact ? COMPACT_WIDTH - 2 * PADDING : 680,
-    height: horizontal ? { step: compact ? 12 : 24 } : compact ? 36 : 240,
+    height: horizontal ? { step: compact ? 12 : 24 } : compact ? COMPACT_PLOT_HEIGHT : 240,
     // The whole picture, axes and legend included, is this wide, so every standard chart
     // lines up with the text column and scales the same way. A compact chart has a fixed frame
     // instead, the same whatever its data, so that many can be drawn in one run (renderChartSvg).
