@@ -173,14 +173,19 @@ interface Row {
 function rowsOf(chart: ChartBlock, locale: string): Row[] {
   const format = chart.y.format;
   const seriesOrder = new Map<string, number>();
+  // Drawing needs a position, not an amount: money in major units, the double nearest the exact
+  // decimal. Dividing a safe integer by a power of ten (both exact) rounds once, to that same
+  // double, without building the decimal's text; minorToDecimal rejects anything else.
+  const perMajorUnit = format.type === 'money' ? 10 ** currencyDigits(format.currency) : 1;
   return chart.data.map((datum, i) => {
     const raw = datum[chart.y.field];
     const value =
       typeof raw !== 'number'
         ? null
         : format.type === 'money'
-          ? // Drawing needs a position, not an amount: the exact decimal, read as a number.
-            Number(minorToDecimal(raw, format.currency))
+          ? Number.isSafeInteger(raw)
+            ? raw / perMajorUnit
+            : Number(minorToDecimal(raw, format.currency))
           : raw;
     const row: Row = { i, c: categoryLabel(chart, datum[chart.x.field], locale), v: value };
     if (!chart.series) return row;
