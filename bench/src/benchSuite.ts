@@ -20,8 +20,19 @@ export interface FigureBench {
   readonly target?: Target;
   /** Timed runs (default 5); the median run is reported. */
   readonly runs?: number;
-  /** Whether an untimed warm-up run comes first (default true; off for figures that take seconds). */
-  readonly warmUp?: boolean;
+  /**
+   * Untimed warm-up runs first: `true` (the default) for one, `false` for none (figures that
+   * take seconds), or how many (code called hundreds of times a run takes a few runs to be
+   * optimised).
+   */
+  readonly warmUp?: boolean | number;
+  /**
+   * Whether a full garbage collection comes before each timed run (default true, when
+   * `--expose-gc` is on), so that a run does not pay for the garbage of the one before. Off for
+   * a latency a host waits for in steady state: a forced full collection also throws away
+   * compiled code, which a host does not lose between two calls.
+   */
+  readonly collectGarbageFirst?: boolean;
   /** Measures once. Each call must do its own set-up, so that runs are independent. */
   measure(): Measurement | Promise<Measurement>;
 }

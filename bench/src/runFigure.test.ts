@@ -20,10 +20,52 @@ describe('runFigure', () => {
     expect(result).toEqual({ name: 'test.figure', value: 10, unit: 'ms', baseline: 1, ratio: 10 });
   });
 
-  it('runs an untimed warm-up first unless the figure opts out', async () => {
+  it('runs one untimed warm-up first unless the figure opts out or asks for more', async () => {
     let calls = 0;
     await runFigure({ name: 'w', unit: 'ms', runs: 2, measure: () => ({ value: ++calls }) });
     expect(calls).toBe(3);
+    calls = 0;
+    await runFigure({
+      name: 'w',
+      unit: 'ms',
+      runs: 2,
+      warmUp: 4,
+      measure: () => ({ value: ++calls }),
+    });
+    expect(calls).toBe(6);
+    calls = 0;
+    const result = await runFigure({
+      name: 'w',
+      unit: 'ms',
+      runs: 3,
+      warmUp: false,
+      measure: () => ({ value: ++calls }),
+    });
+    expect([calls, result.value]).toEqual([3, 2]);
+  });
+
+  it('collects garbage before each timed run unless the figure opts out', async () => {
+    const global = globalThis as { gc?: () => void };
+    const original = global.gc;
+    let collections = 0;
+    global.gc = () => {
+      collections++;
+    };
+    try {
+      await runFigure({ name: 'g', unit: 'ms', runs: 3, measure: () => ({ value: 1 }) });
+      expect(collections).toBe(3);
+      await runFigure({
+        name: 'steady',
+        unit: 'ms',
+        runs: 3,
+        collectGarbageFirst: false,
+        measure: () => ({ value: 1 }),
+      });
+      expect(collections).toBe(3);
+    } finally {
+      if (original) global.gc = original;
+      else delete global.gc;
+    }
   });
 });
 

@@ -8,16 +8,18 @@ function rounded(value: number): number {
 }
 
 /**
- * Measures a figure: a warm-up run unless the figure opts out, then `figure.runs` timed runs (a garbage collection
- * before each when `--expose-gc` is on), reporting the median run. With a baseline, runs are
+ * Measures a figure: its warm-up runs (one unless the figure says otherwise), then `figure.runs`
+ * timed runs (a garbage collection before each when `--expose-gc` is on, unless the figure opts
+ * out), reporting the median run. With a baseline, runs are
  * ranked by their ratio, so that the value and baseline reported come from the same run.
  */
 export async function runFigure(figure: FigureBench): Promise<FigureResult> {
   const gc = (globalThis as { gc?: () => void }).gc;
-  if (figure.warmUp !== false) await figure.measure();
+  const warmUps = figure.warmUp === false ? 0 : figure.warmUp === true ? 1 : (figure.warmUp ?? 1);
+  for (let run = 0; run < warmUps; run++) await figure.measure();
   const runs: Measurement[] = [];
   for (let run = 0; run < (figure.runs ?? DEFAULT_RUNS); run++) {
-    gc?.();
+    if (figure.collectGarbageFirst !== false) gc?.();
     runs.push(await figure.measure());
   }
   const rank = (m: Measurement) => (m.baseline === undefined ? m.value : m.value / m.baseline);
