@@ -124,6 +124,16 @@ export function foldProjection<S>(
   from?: S,
 ): S {
   const state = from ?? projection.initial();
-  for (const event of events) projection.evolve(state, event);
+  if (Array.isArray(events)) {
+    // An index loop over an array: `for...of` here made one iterator result per event (a
+    // sixth of what folding a million events allocated), as the loop's body is too large for
+    // V8 to see that the result never escapes.
+    const list = events as readonly ProjectedEvent[];
+    for (let index = 0; index < list.length; index++) {
+      projection.evolve(state, list[index] as ProjectedEvent);
+    }
+  } else {
+    for (const event of events) projection.evolve(state, event);
+  }
   return state;
 }
