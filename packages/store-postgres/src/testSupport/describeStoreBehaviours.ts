@@ -213,14 +213,21 @@ export function describeStoreBehaviours(
     });
 
     describe('wake-ups', () => {
-      it("wakes a subscription on another store's append through LISTEN/NOTIFY", async () => {
+      type StoreOptions = Parameters<typeof open>[0];
+      /** A writer and a caught-up subscription of another store of the same tenant. */
+      async function listening(listenerOptions: StoreOptions, writerOptions: StoreOptions = {}) {
         const tenant = newTenant();
-        // Polls only once an hour: only the notification can wake it within the test.
-        const listener = open({ tenant, pollIntervalMs: 3_600_000 });
-        const writer = open({ tenant });
+        const listener = open({ tenant, ...listenerOptions });
+        const writer = open({ tenant, ...writerOptions });
         const handled = collector();
         const subscription = listener.subscribe({ handler: (events) => handled.push(events) });
         await subscription.caughtUp();
+        return { writer, handled, subscription };
+      }
+
+      it("wakes a subscription on another store's append through LISTEN/NOTIFY", async () => {
+        // Polls only once an hour: only the notification can wake it within the test.
+        const { writer, handled, subscription } = await listening({ pollIntervalMs: 3_600_000 });
         await writer.append('s', [noted('hello')], { expectedVersion: 'no_stream' });
         await handled.until(() => handled.seen.length === 1);
         await subscription.stop();
@@ -228,12 +235,7 @@ export function describeStoreBehaviours(
       });
 
       it("announces every append of a burst to another store's subscription", async () => {
-        const tenant = newTenant();
-        const listener = open({ tenant, pollIntervalMs: 3_600_000 });
-        const writer = open({ tenant });
-        const handled = collector();
-        const subscription = listener.subscribe({ handler: (events) => handled.push(events) });
-        await subscription.caughtUp();
+        const { writer, handled, subscription } = await listening({ pollIntervalMs: 3_600_000 });
         // Most of these fall within one notification's cool-down: one after another on one
         // stream, and at the same time on eight more.
         for (let n = 0; n < 10; n++) {
@@ -254,12 +256,10 @@ export function describeStoreBehaviours(
       });
 
       it('finds appends by polling when no notification is sent', async () => {
-        const tenant = newTenant();
-        const listener = open({ tenant, pollIntervalMs: 10 });
-        const writer = open({ tenant, notify: false });
-        const handled = collector();
-        const subscription = listener.subscribe({ handler: (events) => handled.push(events) });
-        await subscription.caughtUp();
+        const { writer, handled, subscription } = await listening(
+          { pollIntervalMs: 10 },
+          { notify: false },
+        );
         await writer.append('s', [noted('quiet')], { expectedVersion: 'no_stream' });
         await handled.until(() => handled.seen.length === 1);
         await subscription.stop();
