@@ -351,7 +351,11 @@ export function trackAccountChanges(
     const before = accountFigures(models, accountId);
     const revenue = new Map<string, { period: string; productLine: string; amountMinor: number }>();
     for (const entry of models.book.accounts[accountId]?.revenue ?? []) {
-      revenue.set(entry.revenueId, { ...entry });
+      revenue.set(entry.revenueId, {
+        period: entry.period,
+        productLine: entry.productLine,
+        amountMinor: entry.amount.amountMinor,
+      });
     }
     tracked.set(accountId, {
       before,

@@ -113,8 +113,8 @@ export function accountFigures(
   const revenueByPeriod: Record<string, number> = {};
   let revenueTotalMinor = 0;
   for (const entry of account.revenue) {
-    revenueByPeriod[entry.period] = (revenueByPeriod[entry.period] ?? 0) + entry.amountMinor;
-    revenueTotalMinor += entry.amountMinor;
+    revenueByPeriod[entry.period] = (revenueByPeriod[entry.period] ?? 0) + entry.amount.amountMinor;
+    revenueTotalMinor += entry.amount.amountMinor;
   }
   const opportunities: Record<string, OpportunityFigures> = {};
   for (const o of Object.values(account.opportunities)) {

@@ -192,7 +192,11 @@ function revenueSums(
   let previous = 0;
   const byProductLine: Record<string, number> = {};
   const byPeriod: Record<string, number> = {};
-  for (const { period, productLine, amountMinor } of account.revenue) {
+  for (const {
+    period,
+    productLine,
+    amount: { amountMinor },
+  } of account.revenue) {
     if (inRange(period)) {
       revenue += amountMinor;
       byProductLine[productLine] = (byProductLine[productLine] ?? 0) + amountMinor;

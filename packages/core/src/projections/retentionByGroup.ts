@@ -76,12 +76,12 @@ export function retentionByGroup(book: AccountBookState, query: RetentionQuery):
     for (const entry of account.revenue) {
       // A quarter straddling a range edge is passed on for the metric to refuse.
       if (!overlaps(entry.period, window.base) && !overlaps(entry.period, window.current)) continue;
-      if (periodWithin(entry.period, window.base)) baseMinor += entry.amountMinor;
+      if (periodWithin(entry.period, window.base)) baseMinor += entry.amount.amountMinor;
       lines.push({
         accountId: id,
         period: entry.period,
         productLine: entry.productLine,
-        revenue: { amountMinor: entry.amountMinor, currency },
+        revenue: { amountMinor: entry.amount.amountMinor, currency },
       });
     }
     const group =

@@ -76,7 +76,7 @@ export function revenueInRange(
   let total = 0;
   for (const entry of account.revenue) {
     if (productLine !== undefined && entry.productLine !== productLine) continue;
-    if (withinMonths(entry.period, from, to)) total += entry.amountMinor;
+    if (withinMonths(entry.period, from, to)) total += entry.amount.amountMinor;
   }
   return total;
 }
@@ -91,7 +91,7 @@ export function revenueByProductLine(
   const byLine: Record<string, number> = {};
   for (const entry of account.revenue) {
     if (!withinMonths(entry.period, from, to)) continue;
-    byLine[entry.productLine] = (byLine[entry.productLine] ?? 0) + entry.amountMinor;
+    byLine[entry.productLine] = (byLine[entry.productLine] ?? 0) + entry.amount.amountMinor;
   }
   return byLine;
 }

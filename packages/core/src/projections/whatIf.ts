@@ -112,7 +112,7 @@ function historicalChurn(models: ReadModels, options: WhatIfOptions): number {
         accountId: account.accountId!,
         period: entry.period,
         productLine: entry.productLine,
-        revenue: { amountMinor: entry.amountMinor, currency: options.currency },
+        revenue: { amountMinor: entry.amount.amountMinor, currency: options.currency },
       });
     }
   }
@@ -153,7 +153,7 @@ function branchFigures(
         accountId: id,
         period: entry.period,
         productLine: entry.productLine,
-        revenue: { amountMinor: entry.amountMinor, currency },
+        revenue: { amountMinor: entry.amount.amountMinor, currency },
       });
     }
     if (account.status === 'lost') {
@@ -163,7 +163,7 @@ function branchFigures(
     existing += revenueInRange(account, trailing);
     const projected: Record<string, number> = {};
     for (const entry of entries) {
-      projected[entry.productLine] = (projected[entry.productLine] ?? 0) + entry.amountMinor;
+      projected[entry.productLine] = (projected[entry.productLine] ?? 0) + entry.amount.amountMinor;
     }
     for (const o of Object.values(account.opportunities)) {
       if (o.status !== 'open' || o.value.currency !== currency) continue;
@@ -269,7 +269,7 @@ export function hypotheticalPriceIncrease(
     if (account.status === 'lost' || account.currency !== options.currency) continue;
     const byLine: Record<string, number> = {};
     for (const entry of revenueEntriesInRange(account, trailing)) {
-      byLine[entry.productLine] = (byLine[entry.productLine] ?? 0) + entry.amountMinor;
+      byLine[entry.productLine] = (byLine[entry.productLine] ?? 0) + entry.amount.amountMinor;
     }
     for (const [productLine, amount] of Object.entries(byLine).sort(([a], [b]) =>
       a < b ? -1 : 1,

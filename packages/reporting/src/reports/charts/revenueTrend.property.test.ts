@@ -14,7 +14,7 @@ import { type RevenueTrend, revenueTrend, revenueTrendOf } from './revenueTrend.
 interface Entry {
   readonly period: string;
   readonly productLine: string;
-  readonly amountMinor: number;
+  readonly amount: { readonly amountMinor: number };
 }
 
 // The trend as its definition reads, one period string at a time: the reference the fast
@@ -43,9 +43,9 @@ function referenceTrend(
     const period = quarterly && !isQuarter(entry.period) ? quarterOf(entry.period) : entry.period;
     const i = index.get(period);
     if (i === undefined) continue;
-    totals[i]! += entry.amountMinor;
+    totals[i]! += entry.amount.amountMinor;
     const lines = byProductLine[i]!;
-    lines[entry.productLine] = (lines[entry.productLine] ?? 0) + entry.amountMinor;
+    lines[entry.productLine] = (lines[entry.productLine] ?? 0) + entry.amount.amountMinor;
   }
   return { granularity: quarterly ? 'quarter' : 'month', periods: shown, totals, byProductLine };
 }
@@ -70,7 +70,11 @@ describe('revenueTrend', () => {
           const range = { from, to: addMonths(from, length) };
           const entries = raw.map(({ offset, quarter, productLine, amountMinor }) => {
             const month = addMonths(from, offset);
-            return { period: quarter ? quarterOf(month) : month, productLine, amountMinor };
+            return {
+              period: quarter ? quarterOf(month) : month,
+              productLine,
+              amount: { amountMinor },
+            };
           });
           const startMonth = start === undefined ? undefined : addMonths(from, start);
           expect(revenueTrend(entries, range, startMonth)).toEqual(
@@ -93,7 +97,11 @@ describe('revenueTrend', () => {
         })
         .map(({ offset, quarter, productLine, amountMinor }) => {
           const month = addMonths(from, offset);
-          return { period: quarter ? quarterOf(month) : month, productLine, amountMinor };
+          return {
+            period: quarter ? quarterOf(month) : month,
+            productLine,
+            amount: { amountMinor },
+          };
         });
     fc.assert(
       fc.property(
@@ -117,9 +125,9 @@ describe('revenueTrend', () => {
 
   it('reads the months of a range by quarter once one entry in it is a quarter', () => {
     const entries = [
-      { period: '2025-Q1', productLine: 'Licences', amountMinor: 300 },
-      { period: '2025-05', productLine: 'Services', amountMinor: 50 },
-      { period: '2025-12', productLine: 'Services', amountMinor: 7 },
+      { period: '2025-Q1', productLine: 'Licences', amount: { amountMinor: 300 } },
+      { period: '2025-05', productLine: 'Services', amount: { amountMinor: 50 } },
+      { period: '2025-12', productLine: 'Services', amount: { amountMinor: 7 } },
     ];
     expect(revenueTrend(entries, { from: '2025-01', to: '2025-12' })).toEqual({
       granularity: 'quarter',

@@ -17,7 +17,7 @@ export interface RevenueTrend {
 interface TrendEntry {
   readonly period: string;
   readonly productLine: string;
-  readonly amountMinor: number;
+  readonly amount: { readonly amountMinor: number };
 }
 
 /** The periods a trend shows, and where an entry's month falls among them. */
@@ -120,9 +120,9 @@ export function revenueTrendOf(
       // A month counts in its quarter; a quarter starts on a step.
       const i = Math.floor(offset / step);
       if (i >= periods.length) continue;
-      totals[i]! += entry.amountMinor;
+      totals[i]! += entry.amount.amountMinor;
       const lines = byProductLine[i]!;
-      lines[entry.productLine] = (lines[entry.productLine] ?? 0) + entry.amountMinor;
+      lines[entry.productLine] = (lines[entry.productLine] ?? 0) + entry.amount.amountMinor;
     }
   }
   return { granularity: quarterly ? 'quarter' : 'month', periods, totals, byProductLine };

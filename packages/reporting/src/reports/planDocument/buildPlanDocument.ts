@@ -1243,7 +1243,7 @@ function revenueLinesOf(accounts: readonly BookAccount[], currency: string): Rev
       accountId: account.accountId!,
       period: entry.period,
       productLine: entry.productLine,
-      revenue: { amountMinor: entry.amountMinor, currency },
+      revenue: { amountMinor: entry.amount.amountMinor, currency },
     })),
   );
 }
