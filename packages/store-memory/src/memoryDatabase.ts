@@ -1,5 +1,6 @@
 import type { Position, RecordedEvent, Snapshot } from '@account-planning/core';
-import { createEventIdIndex, type EventIdIndex } from './internal/eventIdIndex.js';
+import { EventIdIndex } from './internal/eventIdIndex.js';
+import { keepShape } from './internal/keepShape.js';
 
 /**
  * The data behind one or more memory event stores: every tenant's log, streams, checkpoints and
@@ -19,12 +20,13 @@ export interface MemoryDatabase {
   tenants(): readonly string[];
 }
 
-/** One stream of one tenant. */
-export interface StoredStream {
+/** One stream of one tenant. A class, for the reason {@link keepShape} gives. */
+export class StoredStream {
   /** `events[v - 1]` is the event at stream version v. Only ever pushed to. */
-  readonly events: RecordedEvent[];
-  archived: boolean;
+  readonly events: RecordedEvent[] = [];
+  archived = false;
 }
+keepShape(new StoredStream());
 
 /** Where an event with personal data sits, and which of its fields to remove on forgetting. */
 export interface PersonalDataEntry {
@@ -69,16 +71,21 @@ export function tenantData(database: MemoryDatabase, tenant: string): TenantData
   if (!tenants) throw new TypeError('Not a memory database: use createMemoryDatabase()');
   let data = tenants.get(tenant);
   if (!data) {
-    data = {
-      log: [],
-      streams: new Map(),
-      eventIds: createEventIdIndex(),
-      personalData: new Map(),
-      checkpoints: new Map(),
-      snapshots: new Map(),
-      wakeUps: new Set(),
-    };
+    data = emptyTenantData();
     tenants.set(tenant, data);
   }
   return data;
 }
+
+function emptyTenantData(): TenantData {
+  return {
+    log: [],
+    streams: new Map(),
+    eventIds: new EventIdIndex(),
+    personalData: new Map(),
+    checkpoints: new Map(),
+    snapshots: new Map(),
+    wakeUps: new Set(),
+  };
+}
+keepShape(emptyTenantData());

@@ -32,11 +32,14 @@ import {
   ValidationError,
 } from '@account-planning/core';
 import { deepFreeze } from './internal/deepFreeze.js';
+import type { EventIdIndex } from './internal/eventIdIndex.js';
+import { keepShape } from './internal/keepShape.js';
 import { positionOf } from './internal/positionOf.js';
+import { storedEvent } from './internal/storedEvent.js';
 import {
   createMemoryDatabase,
   type MemoryDatabase,
-  type StoredStream,
+  StoredStream,
   type TenantData,
   tenantData,
 } from './memoryDatabase.js';
@@ -94,6 +97,196 @@ function firstIndexAfter(log: readonly StoredEvent[], after: Position): number {
 }
 
 /**
+ * What one store instance works with. The append path lives in module-level functions over this
+ * state rather than in closures made per store: V8 keeps a function's optimised code only while
+ * a closure that runs it is alive, so closures made per store were optimised again (some 30 ms
+ * of compiling, and thousands of appends run unoptimised) for every new store once the previous
+ * one had been collected.
+ */
+class StoreState {
+  closed = false;
+  /** `recordedAt` of the last append, reused within a millisecond (toISOString is costly). */
+  isoTime = Number.NaN;
+  iso = '';
+  readonly prepareContext: PrepareContext;
+  /** Whether the index makes the ids of events given none (no `newEventId` option). */
+  readonly generatedIds: boolean;
+
+  constructor(
+    readonly tenant: string,
+    readonly data: TenantData,
+    readonly registry: EventRegistry | undefined,
+    readonly now: () => number,
+    newEventId: (() => string) | undefined,
+  ) {
+    this.prepareContext = newEventId
+      ? { registry, newEventId }
+      : new GeneratedIds(registry, data.eventIds);
+    this.generatedIds = newEventId === undefined;
+  }
+}
+
+type PrepareContext = Parameters<typeof prepareAppend>[3];
+
+/**
+ * The context `prepareAppend` takes, making ids with the tenant's index: a method rather than a
+ * closure made per store, whose optimised code would die with the store.
+ */
+class GeneratedIds {
+  constructor(
+    readonly registry: EventRegistry | undefined,
+    private readonly index: EventIdIndex,
+  ) {}
+
+  newEventId(): string {
+    return this.index.generate();
+  }
+}
+
+keepShape(
+  new StoreState('', tenantData(createMemoryDatabase(), ''), undefined, Date.now, undefined),
+);
+
+function recordedAt(state: StoreState): string {
+  const time = state.now();
+  if (time !== state.isoTime) {
+    state.isoTime = time;
+    state.iso = new Date(time).toISOString();
+  }
+  return state.iso;
+}
+
+function ensureStateOpen(state: StoreState): void {
+  if (state.closed) {
+    throw new StorageError(
+      `The memory event store of tenant ${JSON.stringify(state.tenant)} is closed`,
+      { outcome: 'not_written' },
+    );
+  }
+}
+
+function readEvent(registry: EventRegistry, event: StoredEvent): StoredEvent {
+  const stored = event.data;
+  const current = registry.read(event.type, stored, event.metadata.schemaVersion ?? 1);
+  if (current === stored) return event;
+  return Object.freeze({ ...event, data: deepFreeze(current) }) as StoredEvent;
+}
+
+function readStateEvents(state: StoreState, events: StoredEvent[]): StoredEvent[] {
+  const { registry } = state;
+  return registry ? events.map((event) => readEvent(registry, event)) : events;
+}
+
+/** The original result when every event id of the append is already in this stream. */
+function findReplay(
+  state: StoreState,
+  streamId: string,
+  events: readonly unknown[],
+  prepared: readonly PreparedEvent[],
+): AppendResult | undefined {
+  const { data } = state;
+  let known = 0;
+  for (let index = 0; index < prepared.length; index++) {
+    // An id the store has just made is new by construction.
+    if (!givenId(events, index)) continue;
+    const event = prepared[index] as PreparedEvent;
+    if (data.eventIds.find(event.eventId, data.log) !== undefined) known++;
+  }
+  if (known === 0) return undefined;
+  const stored = prepared.flatMap((event) => {
+    const globalPosition = data.eventIds.find(event.eventId, data.log);
+    return globalPosition === undefined ? [] : [data.log[globalPosition - 1] as StoredEvent];
+  });
+  const foreign = stored.filter((event) => event.streamId !== streamId).map((e) => e.eventId);
+  if (foreign.length > 0) {
+    throw new IdempotencyConflictError(
+      streamId,
+      foreign,
+      `Event ids ${foreign.map((id) => JSON.stringify(id)).join(', ')} already belong to another stream`,
+    );
+  }
+  if (known < prepared.length) {
+    throw new IdempotencyConflictError(
+      streamId,
+      stored.map((event) => event.eventId),
+      `Only ${known} of the append's ${prepared.length} event ids were appended before: a retry must resend the same events`,
+    );
+  }
+  stored.sort((a, b) => a.streamVersion - b.streamVersion);
+  return {
+    streamId,
+    nextExpectedVersion: (stored.at(-1) as StoredEvent).streamVersion,
+    events: readStateEvents(state, stored),
+  };
+}
+
+function appendToStore(
+  state: StoreState,
+  streamId: string,
+  events: readonly unknown[],
+  appendOptions: AppendOptions,
+): AppendResult {
+  ensureStateOpen(state);
+  const prepared = prepareAppend(
+    streamId,
+    events,
+    appendOptions?.expectedVersion,
+    state.prepareContext,
+  );
+  const replay = findReplay(state, streamId, events, prepared);
+  if (replay) return replay;
+  const { data } = state;
+  const existing = data.streams.get(streamId);
+  if (existing?.archived) {
+    throw new DomainRuleViolation(
+      'stream.archived',
+      `Stream ${JSON.stringify(streamId)} is archived and takes no more events`,
+      { streamId },
+    );
+  }
+  checkExpectedVersion(streamId, appendOptions.expectedVersion, existing?.events.length ?? 0);
+
+  const stream = existing ?? new StoredStream();
+  const { log } = data;
+  const at = recordedAt(state);
+  const recorded: StoredEvent[] = new Array(prepared.length);
+  let version = stream.events.length;
+  for (let index = 0; index < prepared.length; index++) {
+    const event = prepared[index] as PreparedEvent;
+    const globalPosition = log.length + 1;
+    const stored = storedEvent(
+      event.eventId,
+      streamId,
+      ++version,
+      globalPosition,
+      positionOf(globalPosition),
+      event.type,
+      event.data,
+      event.metadata,
+      at,
+    );
+    log.push(stored);
+    stream.events.push(stored);
+    data.eventIds.add(event.eventId, globalPosition, state.generatedIds && !givenId(events, index));
+    if (event.personalSubject !== undefined) rememberPersonalData(state, event, globalPosition);
+    recorded[index] = stored;
+  }
+  if (!existing) data.streams.set(streamId, stream);
+  if (data.wakeUps.size > 0) for (const wake of [...data.wakeUps]) wake();
+  return { streamId, nextExpectedVersion: version, events: recorded };
+}
+
+function rememberPersonalData(state: StoreState, event: PreparedEvent, globalPosition: number) {
+  const fields = state.registry?.definition(event.type)?.personalData?.fields;
+  if (!fields || fields.length === 0 || event.personalSubject === undefined) return;
+  const { personalData } = state.data;
+  const entries = personalData.get(event.personalSubject);
+  const entry = { globalPosition, fields };
+  if (entries) entries.push(entry);
+  else personalData.set(event.personalSubject, [entry]);
+}
+
+/**
  * Creates an in-memory event store bound to one tenant: the embedded default and the reference
  * behaviour of the port (it passes the whole contract suite). Appends are O(1) amortised
  * whatever the stream's length and the number of streams; `readAll` finds its starting point by
@@ -115,145 +308,10 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): M
   const data = tenantData(database, tenant);
   const { registry, clock } = options;
   const now = clock ? () => clock().getTime() : Date.now;
-  const newEventId = options.newEventId ?? data.eventIds.generate;
+  const state = new StoreState(tenant, data, registry, now, options.newEventId);
   const subscriptions = new Set<Subscription>();
-  let closed = false;
-
-  // toISOString costs about as much as the rest of an append: reuse it within a millisecond.
-  let isoTime = Number.NaN;
-  let iso = '';
-  const recordedAt = () => {
-    const time = now();
-    if (time !== isoTime) {
-      isoTime = time;
-      iso = new Date(time).toISOString();
-    }
-    return iso;
-  };
-
-  const ensureOpen = () => {
-    if (closed) {
-      throw new StorageError(
-        `The memory event store of tenant ${JSON.stringify(tenant)} is closed`,
-        {
-          outcome: 'not_written',
-        },
-      );
-    }
-  };
-
-  const readEvent = (event: StoredEvent): StoredEvent => {
-    if (!registry) return event;
-    const stored = event.data;
-    const current = registry.read(event.type, stored, event.metadata.schemaVersion ?? 1);
-    if (current === stored) return event;
-    return Object.freeze({ ...event, data: deepFreeze(current) }) as StoredEvent;
-  };
-  const readEvents = (events: StoredEvent[]): StoredEvent[] =>
-    registry ? events.map(readEvent) : events;
-
-  /** The original result when every event id of the append is already in this stream. */
-  function findReplay(
-    streamId: string,
-    events: readonly unknown[],
-    prepared: readonly PreparedEvent[],
-  ) {
-    let known = 0;
-    for (let index = 0; index < prepared.length; index++) {
-      // An id the store has just made is new by construction.
-      if (!givenId(events, index)) continue;
-      const event = prepared[index] as PreparedEvent;
-      if (data.eventIds.find(event.eventId, data.log) !== undefined) known++;
-    }
-    if (known === 0) return undefined;
-    const stored = prepared.flatMap((event) => {
-      const globalPosition = data.eventIds.find(event.eventId, data.log);
-      return globalPosition === undefined ? [] : [data.log[globalPosition - 1] as StoredEvent];
-    });
-    const foreign = stored.filter((event) => event.streamId !== streamId).map((e) => e.eventId);
-    if (foreign.length > 0) {
-      throw new IdempotencyConflictError(
-        streamId,
-        foreign,
-        `Event ids ${foreign.map((id) => JSON.stringify(id)).join(', ')} already belong to another stream`,
-      );
-    }
-    if (known < prepared.length) {
-      throw new IdempotencyConflictError(
-        streamId,
-        stored.map((event) => event.eventId),
-        `Only ${known} of the append's ${prepared.length} event ids were appended before: a retry must resend the same events`,
-      );
-    }
-    stored.sort((a, b) => a.streamVersion - b.streamVersion);
-    return {
-      streamId,
-      nextExpectedVersion: (stored.at(-1) as StoredEvent).streamVersion,
-      events: readEvents(stored),
-    };
-  }
-
-  function append(
-    streamId: string,
-    events: readonly unknown[],
-    appendOptions: AppendOptions,
-  ): AppendResult {
-    ensureOpen();
-    const prepared = prepareAppend(streamId, events, appendOptions?.expectedVersion, {
-      registry,
-      newEventId,
-    });
-    const replay = findReplay(streamId, events, prepared);
-    if (replay) return replay;
-    const existing = data.streams.get(streamId);
-    if (existing?.archived) {
-      throw new DomainRuleViolation(
-        'stream.archived',
-        `Stream ${JSON.stringify(streamId)} is archived and takes no more events`,
-        { streamId },
-      );
-    }
-    checkExpectedVersion(streamId, appendOptions.expectedVersion, existing?.events.length ?? 0);
-
-    const stream: StoredStream = existing ?? { events: [], archived: false };
-    const generatedIds = options.newEventId === undefined;
-    const { log } = data;
-    const at = recordedAt();
-    const recorded: StoredEvent[] = new Array(prepared.length);
-    let version = stream.events.length;
-    for (let index = 0; index < prepared.length; index++) {
-      const event = prepared[index] as PreparedEvent;
-      const globalPosition = log.length + 1;
-      const stored = Object.freeze({
-        eventId: event.eventId,
-        streamId,
-        streamVersion: ++version,
-        globalPosition,
-        position: positionOf(globalPosition),
-        type: event.type,
-        data: event.data,
-        metadata: event.metadata,
-        recordedAt: at,
-      }) as StoredEvent;
-      log.push(stored);
-      stream.events.push(stored);
-      data.eventIds.add(event.eventId, globalPosition, generatedIds && !givenId(events, index));
-      if (event.personalSubject !== undefined) rememberPersonalData(event, globalPosition);
-      recorded[index] = stored;
-    }
-    if (!existing) data.streams.set(streamId, stream);
-    if (data.wakeUps.size > 0) for (const wake of [...data.wakeUps]) wake();
-    return { streamId, nextExpectedVersion: version, events: recorded };
-  }
-
-  function rememberPersonalData(event: PreparedEvent, globalPosition: number) {
-    const fields = registry?.definition(event.type)?.personalData?.fields;
-    if (!fields || fields.length === 0 || event.personalSubject === undefined) return;
-    const entries = data.personalData.get(event.personalSubject);
-    const entry = { globalPosition, fields };
-    if (entries) entries.push(entry);
-    else data.personalData.set(event.personalSubject, [entry]);
-  }
+  const ensureOpen = () => ensureStateOpen(state);
+  const readEvents = (events: StoredEvent[]) => readStateEvents(state, events);
 
   function readStream(streamId: string, readOptions?: unknown): StreamRead {
     const { direction, fromVersion, toVersion, limit } = checkReadStreamOptions(
@@ -412,7 +470,7 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): M
       events: readonly unknown[],
       appendOptions: AppendOptions,
     ) {
-      return append(streamId, events, appendOptions) as AppendResult<E>;
+      return appendToStore(state, streamId, events, appendOptions) as AppendResult<E>;
     },
     async readStream<E extends EventLike>(streamId: string, readOptions?: unknown) {
       ensureOpen();
@@ -449,7 +507,7 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): M
       archiveStream(streamId);
     },
     async close() {
-      closed = true;
+      state.closed = true;
       await Promise.all([...subscriptions].map((subscription) => subscription.stop()));
     },
   };

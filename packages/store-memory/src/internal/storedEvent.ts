@@ -1,0 +1,78 @@
+import type { EventMetadata, JsonValue, Position, RecordedEvent } from '@account-planning/core';
+import { keepShape } from './keepShape.js';
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+interface StoredEventConstructor {
+  new (
+    eventId: string,
+    streamId: string,
+    streamVersion: number,
+    globalPosition: number,
+    position: Position,
+    type: string,
+    data: JsonValue,
+    metadata: EventMetadata,
+    recordedAt: string,
+  ): RecordedEvent;
+}
+
+// A constructor rather than an object literal: an object literal kept by the million has its
+// allocation site's pretenuring decision flip as the store grows and dies, and each flip throws
+// the append path's optimised code away. Its prototype is Object.prototype, so that a stored
+// event is indistinguishable from a literal (`constructor`, `toStrictEqual`, structured clone).
+const StoredEvent = function StoredEvent(
+  this: Writable<RecordedEvent>,
+  eventId: string,
+  streamId: string,
+  streamVersion: number,
+  globalPosition: number,
+  position: Position,
+  type: string,
+  data: JsonValue,
+  metadata: EventMetadata,
+  recordedAt: string,
+) {
+  this.eventId = eventId;
+  this.streamId = streamId;
+  this.streamVersion = streamVersion;
+  this.globalPosition = globalPosition;
+  this.position = position;
+  this.type = type;
+  this.data = data;
+  this.metadata = metadata;
+  this.recordedAt = recordedAt;
+} as unknown as StoredEventConstructor;
+StoredEvent.prototype = Object.prototype;
+
+/**
+ * A recorded event as the memory store keeps and hands it out: a frozen plain object with the
+ * envelope's fields in the port's order. Data and metadata must already be frozen copies.
+ */
+export function storedEvent(
+  eventId: string,
+  streamId: string,
+  streamVersion: number,
+  globalPosition: number,
+  position: Position,
+  type: string,
+  data: JsonValue,
+  metadata: EventMetadata,
+  recordedAt: string,
+): RecordedEvent {
+  return Object.freeze(
+    new StoredEvent(
+      eventId,
+      streamId,
+      streamVersion,
+      globalPosition,
+      position,
+      type,
+      data,
+      metadata,
+      recordedAt,
+    ),
+  );
+}
+
+keepShape(storedEvent('', '', 0, 0, '', '', Object.freeze({}), Object.freeze({}), ''));
