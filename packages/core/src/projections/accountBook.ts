@@ -171,7 +171,9 @@ export function emptyAccountBook(): AccountBookState {
  */
 export const accountBookProjection: Projection<AccountBookState> = defineProjection({
   name: 'account-book',
-  version: '1',
+  // 2: revenue entries are the recorded events' data (`amount` a Money), no longer copies with
+  // `amountMinor`; a snapshot of version 1 has the old entries and must be rebuilt.
+  version: '2',
   initial: emptyAccountBook,
   handlers: handlers as ProjectionHandlers<AccountBookState>,
 });
