@@ -39,6 +39,18 @@ const recorded = (revenueId: string, period: string, amountMinor: number) => ({
   },
 });
 
+const corrected = (revenueId: string, amountMinor: number) => ({
+  type: 'RevenueCorrected',
+  data: {
+    accountId: ACCOUNT,
+    correctionId: 'C1',
+    revenueId,
+    amount: { amountMinor, currency: 'EUR' },
+    reason: 'credit note',
+    at: '2026-03-01T09:00:00.000Z',
+  },
+});
+
 describe('the account book’s revenue', () => {
   it('keeps each recorded entry as the event’s own data, in the order recorded', () => {
     const events = log(opened, recorded('R2', '2026-02', 500), recorded('R1', '2026-01', 300));
@@ -52,17 +64,12 @@ describe('the account book’s revenue', () => {
   });
 
   it('replaces a corrected entry with one at the corrected amount, leaving the recorded event as it was', () => {
-    const events = log(opened, recorded('R1', '2026-01', 300), recorded('R2', '2026-02', 500), {
-      type: 'RevenueCorrected',
-      data: {
-        accountId: ACCOUNT,
-        correctionId: 'C1',
-        revenueId: 'R1',
-        amount: { amountMinor: 250, currency: 'EUR' },
-        reason: 'credit note',
-        at: '2026-03-01T09:00:00.000Z',
-      },
-    });
+    const events = log(
+      opened,
+      recorded('R1', '2026-01', 300),
+      recorded('R2', '2026-02', 500),
+      corrected('R1', 250),
+    );
     const book = foldProjection(accountBookProjection, events);
     const [first, second] = book.accounts[ACCOUNT]!.revenue;
     expect(first).toEqual({ ...events[1]!.data!, amount: { amountMinor: 250, currency: 'EUR' } });
@@ -71,17 +78,7 @@ describe('the account book’s revenue', () => {
   });
 
   it('ignores a correction of revenue the account never recorded', () => {
-    const events = log(opened, recorded('R1', '2026-01', 300), {
-      type: 'RevenueCorrected',
-      data: {
-        accountId: ACCOUNT,
-        correctionId: 'C1',
-        revenueId: 'R9',
-        amount: { amountMinor: 1, currency: 'EUR' },
-        reason: 'typo',
-        at: '2026-03-01T09:00:00.000Z',
-      },
-    });
+    const events = log(opened, recorded('R1', '2026-01', 300), corrected('R9', 1));
     const book = foldProjection(accountBookProjection, events);
     expect(book.accounts[ACCOUNT]!.revenue).toEqual([events[1]!.data]);
   });

@@ -8,8 +8,6 @@ import {
   type RevenueRecorded,
 } from '../accounts/events.js';
 import { evolveAccount } from '../accounts/evolve.js';
-import type { Money } from '../money/money.js';
-import type { Period } from '../periods/period.js';
 import { type TerritoryEvent, territoryEvents } from '../territories/events.js';
 import { evolveTerritory } from '../territories/evolve.js';
 import type { TerritoryState } from '../territories/territoryState.js';
@@ -33,17 +31,7 @@ import {
  * the event it came from: never mutate one (stores freeze the events they return; the book
  * never writes to an entry, a correction replaces it).
  */
-export interface BookRevenueEntry {
-  readonly accountId: string;
-  readonly revenueId: string;
-  /** `2026-03` or `2026-Q1`. */
-  readonly period: Period;
-  readonly productLine: string;
-  /** The amount that counts: the latest correction's, or the recorded one. */
-  readonly amount: Money;
-  /** When the revenue was recorded (business time, the event's `at`). */
-  readonly at: string;
-}
+export type BookRevenueEntry = Readonly<RevenueRecorded['data']>;
 
 /**
  * An account in the book: the Account aggregate's state (status and its history, owner,
@@ -144,10 +132,9 @@ function recordRevenue(book: Book, d: RevenueRecorded['data']): void {
 }
 
 function correctRevenue(book: Book, d: RevenueCorrected['data']): void {
-  const revenue = book.accounts[d.accountId]?.revenue;
-  const index = revenue?.findIndex((e) => e.revenueId === d.revenueId) ?? -1;
-  if (revenue === undefined || index < 0) return;
-  revenue[index] = { ...revenue[index]!, amount: { ...d.amount } };
+  const revenue = book.accounts[d.accountId]?.revenue ?? [];
+  const index = revenue.findIndex((e) => e.revenueId === d.revenueId);
+  if (index >= 0) revenue[index] = { ...revenue[index]!, amount: d.amount };
 }
 
 const handlers: Record<string, unknown> = {

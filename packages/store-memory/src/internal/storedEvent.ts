@@ -3,25 +3,11 @@ import { keepShape } from './keepShape.js';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
-interface StoredEventConstructor {
-  new (
-    eventId: string,
-    streamId: string,
-    streamVersion: number,
-    globalPosition: number,
-    position: Position,
-    type: string,
-    data: JsonValue,
-    metadata: EventMetadata,
-    recordedAt: string,
-  ): RecordedEvent;
-}
-
 // A constructor rather than an object literal: an object literal kept by the million has its
 // allocation site's pretenuring decision flip as the store grows and dies, and each flip throws
 // the append path's optimised code away. Its prototype is Object.prototype, so that a stored
 // event is indistinguishable from a literal (`constructor`, `toStrictEqual`, structured clone).
-const StoredEvent = function StoredEvent(
+function StoredEventFields(
   this: Writable<RecordedEvent>,
   eventId: string,
   streamId: string,
@@ -42,8 +28,11 @@ const StoredEvent = function StoredEvent(
   this.data = data;
   this.metadata = metadata;
   this.recordedAt = recordedAt;
-} as unknown as StoredEventConstructor;
-StoredEvent.prototype = Object.prototype;
+}
+StoredEventFields.prototype = Object.prototype;
+const StoredEvent = StoredEventFields as unknown as new (
+  ...fields: Parameters<typeof StoredEventFields>
+) => RecordedEvent;
 
 /**
  * A recorded event as the memory store keeps and hands it out: a frozen plain object with the
