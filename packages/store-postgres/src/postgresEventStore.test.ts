@@ -34,6 +34,20 @@ describe('log positions', () => {
       ),
     );
   });
+
+  it("keeps each transaction's commit half apart when positions of several are made in turn", () => {
+    for (const [transactionId, globalPosition] of [
+      [7n, 1],
+      [7n, 255],
+      [1n << 40n, 256],
+      [7n, 2 ** 53 - 1],
+      [0n, 0],
+    ] as const) {
+      expect(positionOf(transactionId.toString(), globalPosition)).toBe(
+        encodePosition(transactionId, globalPosition),
+      );
+    }
+  });
 });
 
 describe('options', () => {

@@ -519,29 +519,25 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Po
     const forward = direction === 'forward';
     const low = (forward ? fromVersion : toVersion) ?? 1;
     const high = (forward ? toVersion : fromVersion) ?? MAX_VERSION;
-    let rows: readonly ArrayRow[];
+    // The first row carries the stream's version; an empty range is one row of nulls with it.
+    let version = 0;
+    let events: (RecordedEvent<E> | null)[];
     try {
-      rows = asArrays(
-        await exec.run(forward ? st.readStreamForward : st.readStreamBackward, [
-          tenant,
-          streamId,
-          low,
-          high,
-          Number.isFinite(limit) ? limit : null,
-        ]),
+      events = await exec.map(
+        forward ? st.readStreamForward : st.readStreamBackward,
+        [tenant, streamId, low, high, Number.isFinite(limit) ? limit : null],
+        (row) => {
+          if (version === 0) version = Number(row[CURRENT_VERSION]);
+          return row[COLUMN.eventId] === null
+            ? null
+            : (readEvent(row, streamId) as RecordedEvent<E>);
+        },
       );
     } catch (error) {
       throw failure(error, `Reading stream ${JSON.stringify(streamId)}`, false);
     }
-    const first = rows[0];
-    if (first === undefined) return { streamId, version: 0, events: [] };
-    const version = Number(first[CURRENT_VERSION]);
-    if (first[COLUMN.eventId] === null) return { streamId, version, events: [] };
-    const events = new Array<RecordedEvent<E>>(rows.length);
-    for (let index = 0; index < rows.length; index++) {
-      events[index] = readEvent(rows[index] as ArrayRow, streamId) as RecordedEvent<E>;
-    }
-    return { streamId, version, events };
+    if (events[0] === null) return { streamId, version, events: [] };
+    return { streamId, version, events: events as RecordedEvent<E>[] };
   }
 
   async function readAll<E extends EventLike = EventLike>(
@@ -562,22 +558,20 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Po
     // One row more than asked tells whether the end of the visible log was reached.
     const values: unknown[] = [tenant, commit.toString(), sequence.toString(), limit + 1];
     if (types !== undefined) values.push(types);
-    let rows: readonly ArrayRow[];
+    let events: RecordedEvent[];
     try {
-      rows = asArrays(await exec.run(types === undefined ? st.readAll : st.readAllOfTypes, values));
+      events = await exec.map(types === undefined ? st.readAll : st.readAllOfTypes, values, (row) =>
+        readEvent(row, row[COLUMN.streamId] as string),
+      );
     } catch (error) {
       throw failure(error, 'Reading the log', false);
     }
-    const count = Math.min(rows.length, limit);
-    const events = new Array<RecordedEvent>(count);
-    for (let index = 0; index < count; index++) {
-      const row = rows[index] as ArrayRow;
-      events[index] = readEvent(row, row[COLUMN.streamId] as string);
-    }
+    const endOfLog = events.length <= limit;
+    if (!endOfLog) events.length = limit;
     return {
       events,
       next: events.at(-1)?.position ?? after,
-      endOfLog: rows.length <= limit,
+      endOfLog,
     };
   }
 

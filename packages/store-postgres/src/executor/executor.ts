@@ -64,6 +64,18 @@ export interface Executor {
   readonly singleConnection: boolean;
   /** The pool, client or PGlite underneath: stores sharing it share its sessions. */
   readonly backend: object;
+  /**
+   * Runs one statement whose rows are arrays (`statement.arrays`) in autocommit mode, turning each
+   * row into a value as it arrives: over `pg`, the driver's rows are not all held until the last
+   * one is read, so a large read keeps one object per row (the mapped value), not two. If `each`
+   * throws, the statement still runs to its end (the connection stays usable), and the call
+   * rejects with that error.
+   */
+  map<T>(
+    statement: Statement,
+    values: readonly unknown[],
+    each: (row: readonly unknown[]) => T,
+  ): Promise<T[]>;
   /** Runs one statement in autocommit mode. */
   run(
     statement: Statement,

@@ -43,6 +43,63 @@ export interface PostgresPool {
 
 const noop = () => {};
 
+/** The part of `pg`'s `Query` (a submittable that reports rows as events) the store uses. */
+interface RowQuery {
+  on(event: 'row', listener: (row: readonly unknown[]) => void): unknown;
+  on(event: 'end', listener: () => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+}
+type RowQueryClass = new (config: PostgresQueryConfig) => RowQuery;
+
+/**
+ * The `Query` class of a `pg` client (`Client.Query`), or undefined for another client: a query
+ * with a `row` listener and no callback hands each row over as it is parsed and keeps none.
+ */
+export function rowQueryClassOf(client: PostgresClient): RowQueryClass | undefined {
+  const Query = (client as { constructor?: { Query?: unknown } }).constructor?.Query;
+  return typeof Query === 'function' && typeof Query.prototype?.on === 'function'
+    ? (Query as RowQueryClass)
+    : undefined;
+}
+
+/** {@link Executor.map} on a `pg` client: each row mapped as it arrives (see there). */
+function mapOn<T>(
+  client: PostgresClient,
+  statement: Statement,
+  values: readonly unknown[],
+  each: (row: readonly unknown[]) => T,
+): Promise<T[]> {
+  const Query = rowQueryClassOf(client);
+  if (Query === undefined) {
+    return runOn(client, statement, values).then((rows) =>
+      (rows as unknown as readonly (readonly unknown[])[]).map((row) => each(row)),
+    );
+  }
+  return new Promise<T[]>((resolve, reject) => {
+    const mapped: T[] = [];
+    let mapFailure: { readonly error: unknown } | undefined;
+    const query = new Query({
+      name: statement.name,
+      text: statement.text,
+      values: values as unknown[],
+      rowMode: 'array',
+    });
+    query.on('row', (row) => {
+      if (mapFailure) return;
+      try {
+        mapped.push(each(row));
+      } catch (error) {
+        // Keep reading: the rest of the result must be consumed before the connection is reused.
+        mapFailure = { error };
+      }
+    });
+    query.on('error', reject);
+    query.on('end', () => (mapFailure ? reject(mapFailure.error) : resolve(mapped)));
+    // A submittable is run as it is: `query` returns it, not a promise.
+    (client as unknown as { query(submittable: RowQuery): unknown }).query(query);
+  });
+}
+
 /** Runs one statement on a `pg` client: prepared by name, so it is parsed once per connection. */
 async function runOn(
   client: PostgresClient,
@@ -145,6 +202,17 @@ export function createPoolExecutor(pool: PostgresPool, owned: boolean): Executor
         throw error;
       }
     },
+    async map(statement, values, each) {
+      const client = await pool.connect();
+      try {
+        const mapped = await mapOn(client, statement, values, each);
+        client.release();
+        return mapped;
+      } catch (error) {
+        client.release(isConnectionError(error) ? (error as Error) : undefined);
+        throw error;
+      }
+    },
     async transaction(work) {
       const client = await pool.connect();
       try {
@@ -199,6 +267,7 @@ export function createClientExecutor(client: PostgresClient): Executor {
     singleConnection: true,
     backend: client,
     run: (statement, values) => exclusive(() => runOn(client, statement, values)),
+    map: (statement, values, each) => exclusive(() => mapOn(client, statement, values, each)),
     transaction: (work) => exclusive(() => inTransaction(client, work)),
     async openControlSession() {
       const session = controlSessionOn(client, noop);

@@ -38,6 +38,10 @@ export function createPGliteExecutor(db: PGliteDatabase, owned: boolean): Execut
       );
       return result.rows;
     },
+    async map(statement, values, each) {
+      const result = await db.query(statement.text, values as unknown[], { rowMode: 'array' });
+      return (result.rows as unknown as readonly (readonly unknown[])[]).map((row) => each(row));
+    },
     transaction(work) {
       return db.transaction((tx) => {
         const wrapped: ExecutorTransaction = {
