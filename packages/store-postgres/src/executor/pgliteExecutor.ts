@@ -29,11 +29,15 @@ const PREPARED_ALREADY = '42P05';
 /** The statements prepared in each PGlite instance, by name: shared by every store over it. */
 const preparedIn = new WeakMap<PGliteDatabase, Map<string, Promise<unknown>>>();
 
-/** A string as a dollar-quoted SQL literal, with a tag its text does not contain. */
+/**
+ * A string as a dollar-quoted SQL literal. Its tag's name must not follow a `$` anywhere in the
+ * text: not only may the text not contain the tag, it may not end with the tag less its last `$`
+ * either (`x$ap` in `$ap$x$ap$ap$` would end the literal early).
+ */
 function dollarQuoted(text: string): string {
-  let tag = '$ap$';
-  for (let n = 0; text.includes(tag); n++) tag = `$ap${n}$`;
-  return tag + text + tag;
+  let name = 'ap';
+  for (let n = 0; text.includes(`$${name}`); n++) name = `ap${n}`;
+  return `$${name}$${text}$${name}$`;
 }
 
 /** An array's text form (`{"a",NULL,"b"}`), or undefined when it holds anything but scalars. */
