@@ -35,7 +35,7 @@ import { deepFreeze } from './internal/deepFreeze.js';
 import type { EventIdIndex } from './internal/eventIdIndex.js';
 import { keepShape } from './internal/keepShape.js';
 import { positionOf } from './internal/positionOf.js';
-import { storedEvent } from './internal/storedEvent.js';
+import { FrozenEvent } from './internal/storedEvent.js';
 import {
   createMemoryDatabase,
   type MemoryDatabase,
@@ -254,7 +254,7 @@ function appendToStore(
   for (let index = 0; index < prepared.length; index++) {
     const event = prepared[index] as PreparedEvent;
     const globalPosition = log.length + 1;
-    const stored = storedEvent(
+    const stored = new FrozenEvent(
       event.eventId,
       streamId,
       ++version,

@@ -558,18 +558,22 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Po
     // One row more than asked tells whether the end of the visible log was reached.
     const values: unknown[] = [tenant, commit.toString(), sequence.toString(), limit + 1];
     if (types !== undefined) values.push(types);
-    let events: RecordedEvent[];
+    let events: (RecordedEvent | null)[];
+    let rows = 0;
     try {
-      events = await exec.map(types === undefined ? st.readAll : st.readAllOfTypes, values, (row) =>
-        readEvent(row, row[COLUMN.streamId] as string),
+      // The extra row is only counted: its event is not read (nor upcast).
+      events = await exec.map(
+        types === undefined ? st.readAll : st.readAllOfTypes,
+        values,
+        (row) => (rows++ < limit ? readEvent(row, row[COLUMN.streamId] as string) : null),
       );
     } catch (error) {
       throw failure(error, 'Reading the log', false);
     }
-    const endOfLog = events.length <= limit;
+    const endOfLog = rows <= limit;
     if (!endOfLog) events.length = limit;
     return {
-      events,
+      events: events as RecordedEvent[],
       next: events.at(-1)?.position ?? after,
       endOfLog,
     };

@@ -3,10 +3,16 @@ import { keepShape } from './keepShape.js';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
-// A constructor rather than an object literal: an object literal kept by the million has its
-// allocation site's pretenuring decision flip as the store grows and dies, and each flip throws
-// the append path's optimised code away. Its prototype is Object.prototype, so that a stored
-// event is indistinguishable from a literal (`constructor`, `toStrictEqual`, structured clone).
+/**
+ * A recorded event as the memory store keeps and hands it out (`new FrozenEvent(...)`): a frozen
+ * plain object with the envelope's fields in the port's order. Data and metadata must already be
+ * frozen copies.
+ *
+ * A constructor rather than an object literal: an object literal kept by the million has its
+ * allocation site's pretenuring decision flip as the store grows and dies, and each flip throws
+ * the append path's optimised code away. Its prototype is Object.prototype, so that a stored
+ * event is indistinguishable from a literal (`constructor`, `toStrictEqual`, structured clone).
+ */
 function StoredEventFields(
   this: Writable<RecordedEvent>,
   eventId: string,
@@ -28,40 +34,11 @@ function StoredEventFields(
   this.data = data;
   this.metadata = metadata;
   this.recordedAt = recordedAt;
+  Object.freeze(this);
 }
 StoredEventFields.prototype = Object.prototype;
-const StoredEvent = StoredEventFields as unknown as new (
+export const FrozenEvent = StoredEventFields as unknown as new (
   ...fields: Parameters<typeof StoredEventFields>
 ) => RecordedEvent;
 
-/**
- * A recorded event as the memory store keeps and hands it out: a frozen plain object with the
- * envelope's fields in the port's order. Data and metadata must already be frozen copies.
- */
-export function storedEvent(
-  eventId: string,
-  streamId: string,
-  streamVersion: number,
-  globalPosition: number,
-  position: Position,
-  type: string,
-  data: JsonValue,
-  metadata: EventMetadata,
-  recordedAt: string,
-): RecordedEvent {
-  return Object.freeze(
-    new StoredEvent(
-      eventId,
-      streamId,
-      streamVersion,
-      globalPosition,
-      position,
-      type,
-      data,
-      metadata,
-      recordedAt,
-    ),
-  );
-}
-
-keepShape(storedEvent('', '', 0, 0, '', '', Object.freeze({}), Object.freeze({}), ''));
+keepShape(new FrozenEvent('', '', 0, 0, '', '', Object.freeze({}), Object.freeze({}), ''));

@@ -71,7 +71,7 @@ function mapOn<T>(
 ): Promise<T[]> {
   const Query = rowQueryClassOf(client);
   if (Query === undefined) {
-    return runOn(client, statement, values).then((rows) =>
+    return runOn(client, { ...statement, arrays: true }, values).then((rows) =>
       (rows as unknown as readonly (readonly unknown[])[]).map((row) => each(row)),
     );
   }

@@ -29,6 +29,17 @@ const PREPARED_ALREADY = '42P05';
 /** The statements prepared in each PGlite instance, by name: shared by every store over it. */
 const preparedIn = new WeakMap<PGliteDatabase, Map<string, Promise<unknown>>>();
 
+/** Each statement's prepared name: its own name and a hash of its text (see runPrepared). */
+const preparedNames = new WeakMap<Statement, string>();
+function preparedNameOf(statement: Statement): string {
+  let name = preparedNames.get(statement);
+  if (name === undefined) {
+    name = `${statement.name}_${shortHash(statement.text)}`;
+    preparedNames.set(statement, name);
+  }
+  return name;
+}
+
 /**
  * A string as a dollar-quoted SQL literal. Its tag's name must not follow a `$` anywhere in the
  * text: not only may the text not contain the tag, it may not end with the tag less its last `$`
@@ -98,7 +109,7 @@ async function runPrepared(
   rowMode: 'array' | undefined,
 ): Promise<QueryResultLike> {
   const options = rowMode ? { rowMode } : undefined;
-  const name = `${statement.name}_${shortHash(statement.text)}`;
+  const name = preparedNameOf(statement);
   const execute = executeText(name, values);
   if (execute === undefined) return db.query(statement.text, values as unknown[], options);
   let prepared = preparedIn.get(db);

@@ -181,6 +181,22 @@ export function describeStoreBehaviours(
       });
     });
 
+    describe('reading the log', () => {
+      it('reads a page without reading the event after it, which it only counts', async () => {
+        const tenant = newTenant();
+        const writer = open({ tenant, registry: undefined as never });
+        await writer.append('s', [noted('kept'), { type: 'NotRegistered', data: {} }], {
+          expectedVersion: 'no_stream',
+        });
+        const reader = open({ tenant });
+        const page = await reader.readAll({ limit: 1 });
+        expect(page.events.map((event) => event.data)).toEqual([{ text: 'kept' }]);
+        expect(page.endOfLog).toBe(false);
+        // Read, the event after it fails: the registry does not know its type.
+        await expect(reader.readAll({ after: page.next })).rejects.toThrow(/NotRegistered/);
+      });
+    });
+
     describe('consumer leases', () => {
       it('lets one subscription per consumer name work at a time, and another take over when it stops', async () => {
         const tenant = newTenant();
